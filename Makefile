@@ -1,0 +1,55 @@
+# Agora's two entry points: `make run` and `make test`. Both are idempotent and set up
+# everything they need (a virtualenv, Python and npm packages, static files, the database).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HTMX := build/static/htmx/htmx.min.js
+export AGORA_DATA_DIR ?= $(CURDIR)/data
+
+.PHONY: run test lint typecheck migrations-check pytest pytest-postgres install static clean
+
+run: install static
+	$(BIN)/agora migrate --no-input -v 0
+	$(BIN)/agora createcachetable
+	$(BIN)/agora demo
+	$(BIN)/agora serve
+
+test: install static lint typecheck migrations-check pytest pytest-postgres
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+static: $(HTMX)
+
+$(HTMX): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(dir $(HTMX))
+	cp node_modules/htmx.org/dist/htmx.min.js $(HTMX)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy agora
+
+migrations-check: install
+	AGORA_DATA_DIR=$$(mktemp -d) $(BIN)/agora makemigrations --check --dry-run
+
+# The suite on SQLite, then on a throwaway PostgreSQL cluster started from the system's
+# binaries (skipped with a message where there are none, unless AGORA_REQUIRE_POSTGRES=1).
+pytest: install static
+	$(BIN)/pytest -p no:cacheprovider
+
+pytest-postgres: install static
+	$(BIN)/python -m agora.testing.pgcluster -- $(BIN)/pytest -p no:cacheprovider -m "not browser"
+
+clean:
+	rm -rf $(VENV) node_modules build

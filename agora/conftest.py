@@ -1,0 +1,1 @@
+pytest_plugins = ["agora.testing.fixtures", "agora.testing.browser"]

@@ -1,0 +1,129 @@
+"""The ``agora`` command: serving, and refusing to serve an unmigrated database."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from agora.testing.fixtures import free_port
+
+AGORA = [sys.executable, "-m", "agora.cli"]
+
+
+def _env(data_dir: Path) -> dict[str, str]:
+    env = dict(os.environ, AGORA_DATA_DIR=str(data_dir))
+    env.pop("AGORA_DATABASE_URL", None)  # the embedded default is what `agora serve` runs
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    return env
+
+
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("served")
+    subprocess.run([*AGORA, "migrate", "-v", "0"], env=_env(data), check=True)
+    return data
+
+
+def test_it_refuses_to_serve_a_database_that_is_not_migrated(tmp_path):
+    result = subprocess.run(
+        [*AGORA, "serve", "--port", str(free_port())],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "agora migrate" in result.stderr
+
+
+def test_it_rejects_a_bad_port(tmp_path):
+    result = subprocess.run(
+        [*AGORA, "serve", "--port", "70000"],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "--port" in result.stderr
+
+
+def test_it_serves_and_stops_promptly_on_sigterm(migrated, tmp_path):
+    port = free_port()
+    server = subprocess.Popen(
+        [*AGORA, "serve", "--port", str(port), "--workers", "1"],
+        env=_env(migrated),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        body = None
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+                    body = json.loads(r.read())
+                    break
+            except OSError:
+                time.sleep(0.2)
+        assert body == {"ok": True}
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
+            assert "/accounts/login/" in r.url
+        server.send_signal(signal.SIGTERM)
+        started = time.monotonic()
+        server.wait(timeout=15)
+        assert time.monotonic() - started < 10
+        output = server.stdout.read() if server.stdout else ""
+        assert f"http://127.0.0.1:{port}/" in output
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+
+
+def test_the_console_script_is_installed():
+    assert shutil.which("agora", path=str(Path(sys.executable).parent))
+
+
+def test_it_creates_an_administrator_once(migrated):
+    result = subprocess.run(
+        [
+            *AGORA,
+            "createadmin",
+            "--email",
+            "Boss@Example.com",
+            "--name",
+            "The Boss",
+            "--password",
+            "a-long-enough-passphrase",
+        ],
+        env=_env(migrated),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "boss@example.com created" in result.stdout
+    again = subprocess.run(
+        [*AGORA, "createadmin", "--email", "boss@example.com", "--password", "another-passphrase"],
+        env=_env(migrated),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert again.returncode != 0
+    assert "already an account" in again.stderr

@@ -1,0 +1,223 @@
+"""Every write about people: accounts, profiles, follows and invitations."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.mail import send_mail
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from agora.core.errors import ActionError
+from agora.media.images import ImageRejected, process_image
+from agora.people.models import Department, Follow, Invitation, Skill, User
+
+# Handles that would collide with the people app's own URLs.
+RESERVED_HANDLES = {"me", "invite", "suggest", "new", "admin"}
+
+
+def unique_handle(display_name: str, email: str) -> str:
+    """A free handle made from the person's name (or the email's local part)."""
+    base = slugify(display_name)[:32].strip("-_") or slugify(email.split("@")[0])[:32] or "user"
+    candidate = base
+    suffix = 1
+    while candidate in RESERVED_HANDLES or User.objects.filter(handle=candidate).exists():
+        suffix += 1
+        candidate = f"{base}-{suffix}"
+    return candidate
+
+
+def prepare_new_user(user: User, *, display_name: str) -> None:
+    """Fill the fields every new account needs, before its first save."""
+    user.email = user.email.lower()
+    user.display_name = display_name.strip()[:100] or user.email.split("@")[0]
+    if not user.handle:
+        user.handle = unique_handle(user.display_name, user.email)
+
+
+def create_user(
+    email: str,
+    *,
+    display_name: str,
+    password: str | None = None,
+    department: Department | None = None,
+    job_title: str = "",
+    location: str = "",
+    bio: str = "",
+    skills: Iterable[str] = (),
+    handle: str | None = None,
+    password_hash: str | None = None,
+    **flags: Any,
+) -> User:
+    """Create an employee's account (used by invitations, the admin command and the demo).
+
+    ``password_hash`` (from ``make_password``) lets a bulk caller hash a shared password
+    once instead of paying the hasher's deliberate cost for every account.
+    """
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ActionError(f"There is already an account for {email}.", field="email")
+    user = User(
+        email=email,
+        department=department,
+        job_title=job_title,
+        location=location,
+        bio=bio,
+        handle=handle or "",
+        **flags,
+    )
+    prepare_new_user(user, display_name=display_name)
+    if password_hash is not None:
+        user.password = password_hash
+    else:
+        user.set_password(password)
+    with transaction.atomic():
+        user.save()
+        if skills:
+            user.skills.set(skill_objects(skills))
+    return user
+
+
+def skill_objects(names: Iterable[str]) -> list[Skill]:
+    """The ``Skill`` rows for ``names``, created when new."""
+    result: list[Skill] = []
+    for name in names:
+        clean = " ".join(name.split())[:60]
+        slug = slugify(clean)
+        if not slug:
+            continue
+        skill, _ = Skill.objects.get_or_create(slug=slug, defaults={"name": clean})
+        if skill not in result:
+            result.append(skill)
+    return result
+
+
+def do_update_profile(user: User, *, skills: Iterable[str], **fields: Any) -> None:
+    """Save the editable profile fields and the skill list."""
+    allowed = {"display_name", "job_title", "department", "location", "bio"}
+    for name, value in fields.items():
+        if name not in allowed:
+            raise ValueError(f"{name} is not a profile field")
+        setattr(user, name, value)
+    with transaction.atomic():
+        user.save(update_fields=list(fields))
+        user.skills.set(skill_objects(skills))
+
+
+def do_set_avatar(user: User, upload: Any) -> None:
+    """Replace the avatar with a re-encoded, metadata-free copy of ``upload``."""
+    try:
+        image = process_image(
+            upload,
+            max_bytes=settings.AGORA_IMAGE_MAX_BYTES,
+            max_pixels=settings.AGORA_IMAGE_MAX_PIXELS,
+        )
+    except ImageRejected as exc:
+        raise ActionError(str(exc), field="avatar") from None
+    old = user.avatar
+    # The avatar is the still preview, PNG or JPEG even for an animated GIF (whose
+    # ``extension`` is "gif"); name it after its real format, which the photo view serves.
+    extension = "png" if image.preview.startswith(b"\x89PNG") else "jpg"
+    name = default_storage.save(
+        f"avatars/{user.pk}-{secrets.token_hex(8)}.{extension}", ContentFile(image.preview)
+    )
+    user.avatar = name
+    user.save(update_fields=["avatar"])
+    if old:
+        default_storage.delete(old)
+
+
+def check_follow(follower: User, handle: str) -> User:
+    followee = User.objects.filter(handle=handle, is_active=True).first()
+    if followee is None:
+        raise ActionError("There is no such person.", status=404)
+    if followee.pk == follower.pk:
+        raise ActionError("You cannot follow yourself.")
+    return followee
+
+
+def do_follow(follower: User, followee: User) -> bool:
+    """Follow ``followee``; returns False if already following. Safe under double clicks."""
+    try:
+        with transaction.atomic():
+            Follow.objects.create(follower=follower, followee=followee)
+            User.objects.filter(pk=followee.pk).update(follower_count=F("follower_count") + 1)
+    except IntegrityError:
+        return False
+    return True
+
+
+def do_unfollow(follower: User, followee: User) -> bool:
+    with transaction.atomic():
+        deleted, _ = Follow.objects.filter(follower=follower, followee=followee).delete()
+        if deleted:
+            User.objects.filter(pk=followee.pk).update(follower_count=F("follower_count") - 1)
+    return bool(deleted)
+
+
+def check_invite(admin: User, email: str) -> str:
+    if not admin.is_staff:
+        raise ActionError("Only administrators can invite people.", status=403)
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ActionError(f"{email or 'That'} is not an email address.", field="email") from None
+    if User.objects.filter(email__iexact=email).exists():
+        raise ActionError(f"{email} already has an account.", field="email")
+    return email
+
+
+def do_invite(admin: User, email: str) -> Invitation:
+    """Record an invitation and email its link; the link works until it is used."""
+    invitation = Invitation.objects.create(
+        email=email, token=secrets.token_urlsafe(32), invited_by=admin
+    )
+    link = settings.SITE_URL.rstrip("/") + reverse("accept_invitation", args=[invitation.token])
+    context = {"inviter": admin, "link": link, "site_name": settings.SITE_NAME}
+    send_mail(
+        subject=f"{admin.display_name} invited you to {settings.SITE_NAME}",
+        message=render_to_string("people/email/invitation.txt", context),
+        from_email=None,
+        recipient_list=[email],
+    )
+    return invitation
+
+
+def open_invitation(token: str) -> Invitation:
+    invitation = Invitation.objects.filter(token=token, accepted_at__isnull=True).first()
+    if invitation is None:
+        raise ActionError("This invitation link is not valid or has already been used.", status=404)
+    return invitation
+
+
+def do_accept_invitation(token: str, *, display_name: str, password: str) -> User:
+    """Create the invited person's account; the token works once."""
+    with transaction.atomic():
+        invitation = open_invitation(token)
+        claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
+            accepted_at=timezone.now()
+        )
+        if not claimed:
+            raise ActionError("This invitation has already been used.", status=404)
+        candidate = User(email=invitation.email, display_name=display_name)
+        try:
+            validate_password(password, candidate)
+        except ValidationError as exc:
+            raise ActionError(" ".join(exc.messages), field="password") from None
+        user = create_user(invitation.email, display_name=display_name, password=password)
+        invitation.accepted_user = user
+        invitation.save(update_fields=["accepted_user"])
+    return user

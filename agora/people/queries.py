@@ -1,0 +1,61 @@
+"""Reads about people: the directory and the people a person follows."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from agora.people.models import Department, Follow, Skill, User
+
+
+def directory(
+    *, q: str = "", department: str = "", location: str = "", skill: str = ""
+) -> QuerySet[User]:
+    people = User.objects.filter(is_active=True)
+    if q:
+        people = people.filter(
+            Q(display_name__icontains=q) | Q(job_title__icontains=q) | Q(handle__icontains=q)
+        )
+    if department:
+        people = people.filter(department__slug=department)
+    if location:
+        people = people.filter(location=location)
+    if skill:
+        people = people.filter(skills__slug=skill)
+    return (
+        people.select_related("department")
+        .prefetch_related("skills")
+        .order_by("display_name", "id")
+        .distinct()
+    )
+
+
+def filter_options() -> dict[str, object]:
+    """Departments, locations and skills that people actually have (three queries)."""
+    return {
+        "departments": list(Department.objects.order_by("name")),
+        "locations": list(
+            User.objects.filter(is_active=True)
+            .exclude(location="")
+            .order_by("location")
+            .values_list("location", flat=True)
+            .distinct()
+        ),
+        # Only skills an active (listed) person has: any other would filter to nobody.
+        "skills": list(Skill.objects.filter(people__is_active=True).distinct().order_by("name")),
+    }
+
+
+def is_following(follower: User, followee: User) -> bool:
+    return Follow.objects.filter(follower=follower, followee=followee).exists()
+
+
+def suggestions(q: str, limit: int = 8) -> QuerySet[User]:
+    """People whose name, handle or email starts with ``q`` (for pickers)."""
+    q = q.strip().lstrip("@")
+    if not q:
+        return User.objects.none()
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(display_name__istartswith=q) | Q(handle__istartswith=q) | Q(email__istartswith=q))
+        .order_by("display_name")[:limit]
+    )

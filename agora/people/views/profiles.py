@@ -1,0 +1,129 @@
+"""The people directory, profile pages, following and editing one's profile."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from agora.core.errors import ActionError
+from agora.core.htmx import is_htmx, render_page
+from agora.core.pagination import BadCursor
+from agora.core.viewer import viewer_for
+from agora.people import actions, queries
+from agora.people.forms import ProfileForm
+from agora.people.models import User
+from agora.posts import queries as post_queries
+from agora.posts.views.feed import bad_request
+from agora.posts.views.files import safe_file_response
+
+
+@require_GET
+def directory(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request)
+    filters = {
+        "q": request.GET.get("q", "").strip()[:100],
+        "department": request.GET.get("department", "")[:100],
+        "location": request.GET.get("location", "")[:100],
+        "skill": request.GET.get("skill", "")[:60],
+    }
+    people = queries.directory(**filters)
+    page = Paginator(people, 30).get_page(request.GET.get("page"))
+    context = {"page": page, "filters": filters, "viewer": viewer, **queries.filter_options()}
+    return render_page(request, "people/directory.html", "people/_directory_results.html", context)
+
+
+def _person(handle: str) -> User:
+    return get_object_or_404(
+        User.objects.select_related("department").prefetch_related("skills"),
+        handle=handle,
+        is_active=True,
+    )
+
+
+@require_GET
+def profile(request: HttpRequest, handle: str) -> HttpResponse:
+    viewer = viewer_for(request)
+    person = _person(handle)
+    try:
+        page = post_queries.profile_feed(
+            viewer, person, cursor=request.GET.get("before"), size=settings.AGORA_FEED_PAGE_SIZE
+        )
+    except BadCursor as exc:
+        return bad_request(request, str(exc))
+    context = {
+        "person": person,
+        "page": page,
+        "viewer": viewer,
+        "is_me": person.pk == viewer.user.pk,
+        "following": queries.is_following(viewer.user, person),
+        "more_url": f"{reverse('people:profile', args=[person.handle])}?before=",
+    }
+    return render_page(request, "people/profile.html", "posts/_feed_page.html", context)
+
+
+@require_POST
+def follow(request: HttpRequest, handle: str) -> HttpResponse:
+    viewer = viewer_for(request)
+    try:
+        person = actions.check_follow(viewer.user, handle)
+    except ActionError as exc:
+        return bad_request(request, exc.message, status=exc.status)
+    if request.POST.get("on") == "1":
+        actions.do_follow(viewer.user, person)
+    else:
+        actions.do_unfollow(viewer.user, person)
+    if is_htmx(request):
+        person.refresh_from_db(fields=["follower_count"])
+        context = {"person": person, "following": queries.is_following(viewer.user, person)}
+        return render(request, "people/_follow_button.html", context)
+    return HttpResponseRedirect(person.get_absolute_url())
+
+
+@require_GET
+def avatar(request: HttpRequest, handle: str) -> FileResponse:
+    person = get_object_or_404(User, handle=handle)
+    if not person.avatar:
+        raise Http404("No photo")
+    content_type = "image/png" if person.avatar.endswith(".png") else "image/jpeg"
+    return safe_file_response(person.avatar, content_type, f"{handle}-photo")
+
+
+@require_http_methods(["GET", "POST"])
+def edit_profile(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request)
+    user = viewer.user
+    form = ProfileForm.for_user(user, request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                if data["avatar"]:
+                    actions.do_set_avatar(user, data["avatar"])
+                actions.do_update_profile(
+                    user,
+                    skills=form.skill_names(),
+                    display_name=data["display_name"],
+                    job_title=data["job_title"],
+                    department=data["department"],
+                    location=data["location"],
+                    bio=data["bio"],
+                )
+            except ActionError as exc:
+                form.add_error(exc.field, exc.message)
+            else:
+                messages.success(request, "Your profile is saved.")
+                return HttpResponseRedirect(user.get_absolute_url())
+        status = 400
+    return render(request, "people/edit.html", {"form": form, "viewer": viewer}, status=status)
+
+
+@require_GET
+def suggest(request: HttpRequest) -> HttpResponse:
+    people = queries.suggestions(request.GET.get("person", "") or request.GET.get("q", ""))
+    return render(request, "people/_suggestions.html", {"people": people})

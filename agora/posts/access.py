@@ -1,0 +1,57 @@
+"""Fetching posts and comments for a person: 404 for anything they may not read."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from agora.people.models import User
+from agora.posts.models import Comment, Post
+from agora.spaces.models import Role
+
+
+def access_post(user: User, post_id: int) -> Post:
+    """The post if ``user`` may read it; otherwise 404, exactly like a missing post."""
+    post = (
+        Post.objects.visible_to(user)
+        .select_related("author", "author__department", "space")
+        .filter(pk=post_id)
+        .first()
+    )
+    if post is None:
+        raise Http404("No such post")
+    return post
+
+
+def access_comment(user: User, comment_id: int) -> Comment:
+    """The comment if ``user`` may read its post; otherwise 404."""
+    comment = (
+        Comment.objects.filter(
+            pk=comment_id, deleted_at__isnull=True, post__in=Post.objects.visible_to(user)
+        )
+        .select_related("post", "post__space", "author")
+        .first()
+    )
+    if comment is None:
+        raise Http404("No such comment")
+    return comment
+
+
+def can_edit_post(user: User, post: Post) -> bool:
+    return post.author_id == user.pk
+
+
+def can_moderate(user: User, space_id: int | None, roles: dict[int, str]) -> bool:
+    """Site moderators, and a space's owners and moderators, may remove what is in it."""
+    if user.is_moderator:
+        return True
+    return space_id is not None and roles.get(space_id) in (Role.OWNER, Role.MODERATOR)
+
+
+def can_delete_post(user: User, post: Post, roles: dict[int, str]) -> bool:
+    return post.author_id == user.pk or can_moderate(user, post.space_id, roles)
+
+
+def can_delete_comment(
+    user: User, comment: Comment, space_id: int | None, roles: dict[int, str]
+) -> bool:
+    return comment.author_id == user.pk or can_moderate(user, space_id, roles)

@@ -1,0 +1,358 @@
+"""Every write about posts: creating, editing and deleting posts and comments, and reactions.
+
+Views, the demo seeder and tests all come here; nothing else creates these rows.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import IO
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, Greatest
+from django.urls import reverse
+from django.utils import timezone
+
+from agora.core import markdown
+from agora.core.errors import ActionError
+from agora.media.images import ImageRejected, ProcessedImage, process_image
+from agora.people.models import User
+from agora.posts.access import (
+    access_comment,
+    access_post,
+    can_delete_comment,
+    can_delete_post,
+    can_edit_post,
+)
+from agora.posts.models import (
+    Attachment,
+    Comment,
+    Mention,
+    Post,
+    PostRevision,
+    Reaction,
+    ReactionKind,
+    Tag,
+)
+from agora.spaces.models import Membership, Space
+from agora.spaces.queries import membership_roles
+
+
+@dataclass(frozen=True)
+class ImageUpload:
+    """An image a person is attaching, before it has been checked."""
+
+    stream: IO[bytes]
+    name: str
+    alt_text: str = ""
+
+
+@dataclass(frozen=True)
+class CheckedImage:
+    image: ProcessedImage
+    name: str
+    alt_text: str
+
+
+def _resolve_people(handles: set[str]) -> Mapping[str, tuple[str, str]]:
+    people = User.objects.filter(handle__in=handles, is_active=True).only("handle", "display_name")
+    return {p.handle: (p.get_absolute_url(), p.display_name) for p in people}
+
+
+def render_body(body: str) -> markdown.Rendered:
+    return markdown.render(
+        body,
+        resolve_people=_resolve_people,
+        tag_url=lambda name: reverse("posts:tag", args=[name]),
+    )
+
+
+def _check_body(body: str, *, limit: int, what: str, allow_empty: bool = False) -> str:
+    body = body.replace("\r\n", "\n").strip()
+    if not body and not allow_empty:
+        raise ActionError(f"Write something before you {what}.", field="body")
+    if len(body) > limit:
+        raise ActionError(
+            f"This is {len(body):,} characters long; the limit is {limit:,}.", field="body"
+        )
+    return body
+
+
+def _check_mentions(rendered: markdown.Rendered) -> None:
+    limit = settings.AGORA_MAX_MENTIONS
+    if len(rendered.mentions) > limit:
+        raise ActionError(
+            f"A post may mention at most {limit} people; this one mentions "
+            f"{len(rendered.mentions)}.",
+            field="body",
+        )
+
+
+def check_images(uploads: Sequence[ImageUpload]) -> list[CheckedImage]:
+    """Decode and re-encode every upload, or refuse the whole post naming the bad file."""
+    if len(uploads) > settings.AGORA_IMAGES_PER_POST:
+        raise ActionError(
+            f"A post may have at most {settings.AGORA_IMAGES_PER_POST} images.", field="images"
+        )
+    checked = []
+    for upload in uploads:
+        try:
+            image = process_image(
+                upload.stream,
+                max_bytes=settings.AGORA_IMAGE_MAX_BYTES,
+                max_pixels=settings.AGORA_IMAGE_MAX_PIXELS,
+            )
+        except ImageRejected as exc:
+            raise ActionError(f"{upload.name}: {exc}", field="images") from None
+        checked.append(CheckedImage(image=image, name=upload.name[:255], alt_text=upload.alt_text))
+    return checked
+
+
+def _tags_for(names: Sequence[str]) -> list[Tag]:
+    if not names:
+        return []
+    # ignore_conflicts: two people introducing the same new tag at once both succeed.
+    Tag.objects.bulk_create([Tag(name=name) for name in names], ignore_conflicts=True)
+    return list(Tag.objects.filter(name__in=names))
+
+
+def _handles_to_ids(handles: Sequence[str]) -> list[int]:
+    return list(User.objects.filter(handle__in=handles).values_list("pk", flat=True))
+
+
+def check_create_post(
+    author: User, *, space: Space | None, body: str, images: Sequence[ImageUpload] = ()
+) -> Post:
+    """Authorise and validate a new post, then create it."""
+    if space is not None and not Membership.objects.filter(space=space, user=author).exists():
+        raise ActionError(f"Join {space.name} to post in it.", status=403)
+    body = _check_body(
+        body, limit=settings.AGORA_POST_MAX_CHARS, what="post", allow_empty=bool(images)
+    )
+    checked = check_images(images)
+    return do_create_post(author, space=space, body=body, images=checked)
+
+
+def do_create_post(
+    author: User,
+    *,
+    space: Space | None,
+    body: str,
+    images: Sequence[CheckedImage] = (),
+    created_at: datetime | None = None,
+) -> Post:
+    """Create a post with its tags, mentions and images in one transaction."""
+    rendered = render_body(body)
+    _check_mentions(rendered)
+    now = created_at or timezone.now()
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            post = Post.objects.create(
+                author=author, space=space, body=body, body_html=rendered.html, created_at=now
+            )
+            post.tags.set(_tags_for(rendered.tags))
+            Mention.objects.bulk_create(
+                [
+                    Mention(user_id=uid, post=post, created_at=now)
+                    for uid in _handles_to_ids(rendered.mentions)
+                ]
+            )
+            for position, checked in enumerate(images):
+                _store_attachment(post, author, checked, position, stored)
+            if space is not None:
+                Space.objects.filter(pk=space.pk).update(
+                    post_count=F("post_count") + 1,
+                    # A backdated post (imports, the demo) never moves the activity date back.
+                    last_post_at=Greatest(Coalesce("last_post_at", Value(now)), Value(now)),
+                )
+    except BaseException:
+        # The rows rolled back; the files written for them must not outlive them.
+        for name in stored:
+            default_storage.delete(name)
+        raise
+    return post
+
+
+def _store_attachment(
+    post: Post, author: User, checked: CheckedImage, position: int, stored: list[str]
+) -> None:
+    image = checked.image
+    stem = f"attachments/{post.created_at:%Y/%m}/{secrets.token_hex(12)}"
+    file_name = default_storage.save(f"{stem}.{image.extension}", ContentFile(image.content))
+    stored.append(file_name)
+    preview_ext = "png" if image.content_type == "image/png" else "jpg"
+    if image.content_type == "image/gif":
+        preview_ext = "png"
+    preview_name = default_storage.save(f"{stem}-preview.{preview_ext}", ContentFile(image.preview))
+    stored.append(preview_name)
+    Attachment.objects.create(
+        post=post,
+        uploaded_by=author,
+        file=file_name,
+        preview=preview_name,
+        content_type=image.content_type,
+        original_name=checked.name,
+        alt_text=checked.alt_text[:500],
+        width=image.width,
+        height=image.height,
+        byte_size=len(image.content),
+        position=position,
+    )
+
+
+def check_edit_post(user: User, post_id: int, body: str) -> Post:
+    post = access_post(user, post_id)
+    if not can_edit_post(user, post):
+        raise ActionError("Only the author can edit a post.", status=403)
+    has_images = post.attachments.exists()
+    body = _check_body(
+        body, limit=settings.AGORA_POST_MAX_CHARS, what="save", allow_empty=has_images
+    )
+    do_edit_post(post, editor=user, body=body)
+    return post
+
+
+def do_edit_post(post: Post, *, editor: User, body: str) -> None:
+    """Replace the body, keeping the previous one as a revision."""
+    if body == post.body:
+        return
+    rendered = render_body(body)
+    _check_mentions(rendered)
+    now = timezone.now()
+    with transaction.atomic():
+        PostRevision.objects.create(post=post, body=post.body, edited_by=editor, created_at=now)
+        post.body = body
+        post.body_html = rendered.html
+        post.edited_at = now
+        post.save(update_fields=["body", "body_html", "edited_at"])
+        post.tags.set(_tags_for(rendered.tags))
+        Mention.objects.bulk_create(
+            [Mention(user_id=uid, post=post) for uid in _handles_to_ids(rendered.mentions)],
+            ignore_conflicts=True,
+        )
+
+
+def check_delete_post(user: User, post_id: int) -> Post:
+    post = access_post(user, post_id)
+    if not can_delete_post(user, post, membership_roles(user)):
+        raise ActionError("You can only delete your own posts.", status=403)
+    do_delete_post(post, deleted_by=user)
+    return post
+
+
+def do_delete_post(post: Post, *, deleted_by: User) -> None:
+    """Hide a post everywhere; the row stays for the moderation record."""
+    with transaction.atomic():
+        updated = Post.objects.filter(pk=post.pk, deleted_at__isnull=True).update(
+            deleted_at=timezone.now(), deleted_by=deleted_by
+        )
+        if updated and post.space_id is not None:
+            Space.objects.filter(pk=post.space_id).update(post_count=F("post_count") - 1)
+
+
+def check_add_comment(
+    user: User, post_id: int, body: str, *, parent_id: int | None = None
+) -> Comment:
+    post = access_post(user, post_id)
+    parent = None
+    if parent_id is not None:
+        parent = Comment.objects.filter(pk=parent_id, post=post, deleted_at__isnull=True).first()
+        if parent is None:
+            raise ActionError("The comment you replied to is gone.", status=404)
+        if parent.parent_id is not None:
+            # One level of replies: a reply to a reply joins the same thread.
+            parent = parent.parent
+    body = _check_body(body, limit=settings.AGORA_COMMENT_MAX_CHARS, what="comment")
+    return do_add_comment(user, post, body, parent=parent)
+
+
+def do_add_comment(
+    author: User,
+    post: Post,
+    body: str,
+    *,
+    parent: Comment | None = None,
+    created_at: datetime | None = None,
+) -> Comment:
+    rendered = render_body(body)
+    _check_mentions(rendered)
+    now = created_at or timezone.now()
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            post=post,
+            author=author,
+            parent=parent,
+            body=body,
+            body_html=rendered.html,
+            created_at=now,
+        )
+        Mention.objects.bulk_create(
+            [
+                Mention(user_id=uid, post=post, comment=comment, created_at=now)
+                for uid in _handles_to_ids(rendered.mentions)
+            ]
+        )
+        Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
+    return comment
+
+
+def check_delete_comment(user: User, comment_id: int) -> Comment:
+    comment = access_comment(user, comment_id)
+    if not can_delete_comment(user, comment, comment.post.space_id, membership_roles(user)):
+        raise ActionError("You can only delete your own comments.", status=403)
+    do_delete_comment(comment, deleted_by=user)
+    return comment
+
+
+def do_delete_comment(comment: Comment, *, deleted_by: User) -> None:
+    """Blank a comment; its replies stay, under a "deleted" marker."""
+    with transaction.atomic():
+        updated = Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(
+            deleted_at=timezone.now(), deleted_by=deleted_by
+        )
+        if updated:
+            Post.objects.filter(pk=comment.post_id).update(comment_count=F("comment_count") - 1)
+
+
+def check_reaction_kind(kind: str) -> str:
+    if kind not in ReactionKind.values:
+        raise ActionError("That is not a reaction Agora knows.", status=400)
+    return kind
+
+
+def do_add_reaction(user: User, target: Post | Comment, kind: str) -> bool:
+    """Add one reaction; False if it was already there. Exactly-once under concurrent clicks."""
+    model = type(target)
+    fields: dict[str, Post | Comment] = (
+        {"post": target} if isinstance(target, Post) else {"comment": target}
+    )
+    counter = f"{kind}_count"
+    try:
+        with transaction.atomic():
+            Reaction.objects.create(user=user, kind=kind, **fields)
+            model.objects.filter(pk=target.pk).update(**{counter: F(counter) + 1})
+    except IntegrityError:
+        return False
+    return True
+
+
+def do_remove_reaction(user: User, target: Post | Comment, kind: str) -> bool:
+    """Remove one reaction; False if there was none. The counter moves only with the row."""
+    model = type(target)
+    fields: dict[str, Post | Comment] = (
+        {"post": target} if isinstance(target, Post) else {"comment": target}
+    )
+    counter = f"{kind}_count"
+    with transaction.atomic():
+        deleted, _ = Reaction.objects.filter(user=user, kind=kind, **fields).delete()
+        if deleted:
+            model.objects.filter(pk=target.pk).update(**{counter: F(counter) - 1})
+    return bool(deleted)

@@ -1,0 +1,261 @@
+"""Posts, comments, reactions, mentions, tags and image attachments."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from agora.spaces.models import Space
+
+if TYPE_CHECKING:
+    from agora.people.models import User
+
+
+class ReactionKind(models.TextChoices):
+    THUMBS_UP = "thumbs_up", "Thumbs up"
+    CELEBRATE = "celebrate", "Celebrate"
+    INSIGHTFUL = "insightful", "Insightful"
+    HELPFUL = "helpful", "Helpful"
+
+
+REACTION_EMOJI = {
+    ReactionKind.THUMBS_UP: "👍",
+    ReactionKind.CELEBRATE: "🎉",
+    ReactionKind.INSIGHTFUL: "💡",
+    ReactionKind.HELPFUL: "🙏",
+}
+
+
+class ReactionCounts(models.Model):
+    """Denormalised reaction counters, changed only through ``F()`` updates."""
+
+    thumbs_up_count = models.PositiveIntegerField(default=0)
+    celebrate_count = models.PositiveIntegerField(default=0)
+    insightful_count = models.PositiveIntegerField(default=0)
+    helpful_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    def reaction_count(self, kind: str) -> int:
+        return int(getattr(self, f"{kind}_count"))
+
+
+class PostQuerySet(models.QuerySet["Post"]):
+    """The single visibility rule for posts, computed in SQL."""
+
+    def visible_to(self, user: User) -> PostQuerySet:
+        """Posts ``user`` may read: not deleted, and company-wide or in a space they may read."""
+        if not user.is_authenticated:
+            return self.none()
+        readable = Space.objects.readable_by(user).values("pk")
+        return self.filter(deleted_at__isnull=True).filter(
+            models.Q(space__isnull=True) | models.Q(space_id__in=readable)
+        )
+
+
+class Tag(models.Model):
+    """A #tag; posts link to every tag their body names."""
+
+    name = models.CharField(max_length=50, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("posts:tag", args=[self.name])
+
+
+class Post(ReactionCounts):
+    """An employee's post, in a space or (``space`` empty) company-wide on their profile."""
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="posts"
+    )
+    space = models.ForeignKey(
+        Space, null=True, blank=True, on_delete=models.CASCADE, related_name="posts"
+    )
+    body = models.TextField()
+    body_html = models.TextField()
+    tags = models.ManyToManyField(Tag, blank=True, related_name="posts")
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    # Deleted posts keep their row (for the moderation record) and vanish from every list.
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    comment_count = models.PositiveIntegerField(default=0)
+
+    objects: ClassVar[PostQuerySet] = PostQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="post_created"),
+            models.Index(fields=["space", "-created_at", "-id"], name="post_space_created"),
+            models.Index(fields=["author", "-created_at", "-id"], name="post_author_created"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Post {self.pk} by {self.author_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("posts:detail", args=[self.pk])
+
+
+class PostRevision(models.Model):
+    """The body a post had before an edit replaced it."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    body = models.TextField()
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Revision of post {self.post_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Comment(ReactionCounts):
+    """A comment on a post, or (with ``parent``) a reply to a top-level comment."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    body = models.TextField()
+    body_html = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["post", "created_at", "id"], name="comment_post_created")]
+
+    def __str__(self) -> str:
+        return f"Comment {self.pk} on {self.post_id}"
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('posts:detail', args=[self.post_id])}#comment-{self.pk}"
+
+
+class Reaction(models.Model):
+    """One person's reaction of one kind to one post or comment."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions"
+    )
+    kind = models.CharField(max_length=20, choices=ReactionKind.choices)
+    post = models.ForeignKey(
+        Post, null=True, blank=True, on_delete=models.CASCADE, related_name="reactions"
+    )
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="reactions"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            # Exactly one target; one reaction of each kind per person per target. The
+            # database, not Python, keeps a double click from counting twice.
+            models.CheckConstraint(
+                condition=models.Q(post__isnull=False, comment__isnull=True)
+                | models.Q(post__isnull=True, comment__isnull=False),
+                name="posts_reaction_one_target",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "post", "kind"],
+                condition=models.Q(comment__isnull=True),
+                name="posts_reaction_post_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "comment", "kind"],
+                condition=models.Q(post__isnull=True),
+                name="posts_reaction_comment_unique",
+            ),
+        ]
+        indexes = [models.Index(fields=["post", "kind"]), models.Index(fields=["comment", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} by {self.user_id}"
+
+
+class Mention(models.Model):
+    """``user`` was @mentioned in a post or comment."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentions"
+    )
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="mentions")
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "post"],
+                condition=models.Q(comment__isnull=True),
+                name="posts_mention_post_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "comment"],
+                condition=models.Q(comment__isnull=False),
+                name="posts_mention_comment_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"@{self.user_id} in post {self.post_id}"
+
+
+def attachment_upload_to(instance: Attachment, filename: str) -> str:
+    now = timezone.now()
+    return f"attachments/{now:%Y/%m}/{filename}"
+
+
+class Attachment(models.Model):
+    """An image attached to a post, stored re-encoded without metadata, with a preview size."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    file = models.FileField(upload_to=attachment_upload_to, max_length=255)
+    preview = models.FileField(upload_to=attachment_upload_to, max_length=255)
+    content_type = models.CharField(max_length=50)
+    original_name = models.CharField(max_length=255, blank=True)
+    alt_text = models.CharField(max_length=500, blank=True)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    byte_size = models.PositiveBigIntegerField()
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name or f"Attachment {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("posts:attachment", args=[self.pk])

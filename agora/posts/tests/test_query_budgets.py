@@ -1,0 +1,115 @@
+"""List pages cost a small fixed number of queries, whatever their length.
+
+Each budget names its queries. The same page is measured with few and with many items:
+the count must not move.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from agora.posts import actions
+from agora.testing.personas import image_upload
+
+pytestmark = pytest.mark.django_db
+
+# Every signed-in page starts with these three.
+BASE = 3  # session, user, the viewer's memberships (for the rail and permissions)
+
+
+def _add_posts(cast, count: int) -> None:
+    for i in range(count):
+        post = actions.check_create_post(
+            cast.salesperson,
+            space=cast.open_space,
+            body=f"Update {i} for @ada-engineer #weekly",
+            images=[image_upload()] if i % 3 == 0 else [],
+        )
+        actions.check_add_comment(cast.engineer, post.pk, f"Thanks {i}")
+        actions.do_add_reaction(cast.engineer, post, "thumbs_up")
+
+
+def _assert_flat(client, url, expected, django_assert_num_queries, cast) -> None:
+    _add_posts(cast, 2)
+    with django_assert_num_queries(expected):
+        first = client.get(url)
+    assert first.status_code == 200
+    _add_posts(cast, 12)
+    with django_assert_num_queries(expected):
+        second = client.get(url)
+    assert second.status_code == 200
+    assert second.content.count(b'class="card post') > first.content.count(b'class="card post')
+
+
+def test_home_feed_budget(cast, client_for, django_assert_num_queries):
+    # BASE + posts (joined with author, department, space) + attachments + my reactions
+    # + the viewer's own department (profile card in the side column)
+    _assert_flat(client_for("engineer"), reverse("home"), BASE + 4, django_assert_num_queries, cast)
+
+
+def test_space_feed_budget(cast, client_for, django_assert_num_queries):
+    # BASE + space + my membership + posts + attachments + my reactions
+    # + pending join requests count (the engineer owns the space)
+    url = cast.open_space.get_absolute_url()
+    _assert_flat(client_for("engineer"), url, BASE + 6, django_assert_num_queries, cast)
+
+
+def test_profile_feed_budget(cast, client_for, django_assert_num_queries):
+    # BASE + person + their skills + posts + attachments + my reactions + am I following
+    url = cast.salesperson.get_absolute_url()
+    _assert_flat(client_for("engineer"), url, BASE + 6, django_assert_num_queries, cast)
+
+
+def test_tag_page_budget(cast, client_for, django_assert_num_queries):
+    # BASE + tag + posts + attachments + my reactions
+    url = reverse("posts:tag", args=["weekly"])
+    _assert_flat(client_for("engineer"), url, BASE + 4, django_assert_num_queries, cast)
+
+
+def test_post_page_budget(cast, client_for, django_assert_num_queries):
+    # BASE + post (with author, department, space) + my reactions on it + attachments
+    # + comments (with authors and departments) + my reactions on the comments
+    client = client_for("engineer")
+    post = cast.open_post
+    url = post.get_absolute_url()
+    actions.check_add_comment(cast.salesperson, post.pk, "First")
+    with django_assert_num_queries(BASE + 5):
+        assert client.get(url).status_code == 200
+    for i in range(15):
+        comment = actions.check_add_comment(cast.salesperson, post.pk, f"Comment {i}")
+        actions.check_add_comment(cast.moderator, post.pk, f"Reply {i}", parent_id=comment.pk)
+        actions.do_add_reaction(cast.engineer, comment, "helpful")
+    with django_assert_num_queries(BASE + 5):
+        response = client.get(url)
+    assert response.content.count(b'class="comment') >= 31
+
+
+def test_people_directory_budget(cast, client_for, django_assert_num_queries):
+    # BASE + count + departments + locations + skills (filters) + people + their skills
+    from agora.people.actions import create_user
+
+    client = client_for("engineer")
+    url = reverse("people:directory")
+    with django_assert_num_queries(BASE + 6):
+        assert client.get(url).status_code == 200
+    for i in range(20):
+        create_user(f"p{i}@example.com", display_name=f"Person {i}", skills=["Python", f"S{i}"])
+    with django_assert_num_queries(BASE + 6):
+        response = client.get(url)
+    assert response.content.count(b"person-card") >= 24
+
+
+def test_space_directory_budget(cast, client_for, django_assert_num_queries):
+    # BASE + count + spaces (with membership and request flags as subqueries)
+    from agora.spaces.actions import create_space
+
+    client = client_for("outsider")
+    url = reverse("spaces:directory")
+    with django_assert_num_queries(BASE + 2):
+        assert client.get(url).status_code == 200
+    for i in range(15):
+        create_space(cast.engineer, name=f"Space {i}", kind="idea", visibility="open")
+    with django_assert_num_queries(BASE + 2):
+        response = client.get(url)
+    assert response.content.count(b"space-card") >= 17

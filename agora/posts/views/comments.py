@@ -1,0 +1,63 @@
+"""Comments and replies on a post."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from agora.core.errors import ActionError
+from agora.core.htmx import is_htmx, toast
+from agora.core.viewer import viewer_for
+from agora.posts import actions, queries
+from agora.posts.access import access_comment, access_post
+from agora.posts.forms import CommentForm
+from agora.posts.views.feed import bad_request
+
+
+@require_http_methods(["GET", "POST"])
+def comments(request: HttpRequest, post_id: int) -> HttpResponse:
+    """GET: the thread and a comment box (opened under a feed card). POST: add a comment."""
+    viewer = viewer_for(request)
+    post = access_post(viewer.user, post_id)
+    if request.method == "GET":
+        if not is_htmx(request):
+            return HttpResponseRedirect(post.get_absolute_url() + "#comments")
+        context = {
+            "post": post,
+            "thread": queries.comment_thread(viewer, post),
+            "comment_form": CommentForm(),
+        }
+        return render(request, "posts/_comments.html", context)
+    form = CommentForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ActionError("This comment could not be read; reload the page and try again.")
+        comment = actions.check_add_comment(
+            viewer.user, post.pk, form.cleaned_data["body"], parent_id=form.cleaned_data["parent"]
+        )
+    except ActionError as exc:
+        if is_htmx(request):
+            response = render(
+                request, "components/_error.html", {"message": exc.message}, status=exc.status
+            )
+            response["HX-Reswap"] = "none"
+            return toast(response, exc.message, level="error")
+        return bad_request(request, exc.message, status=exc.status)
+    if is_htmx(request):
+        comment = access_comment(viewer.user, comment.pk)
+        view = queries.comment_view(viewer, comment)
+        return render(request, "posts/_comment.html", {"view": view, "post": post, "fresh": True})
+    return HttpResponseRedirect(comment.get_absolute_url())
+
+
+@require_POST
+def delete_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
+    viewer = viewer_for(request)
+    try:
+        comment = actions.check_delete_comment(viewer.user, comment_id)
+    except ActionError as exc:
+        return bad_request(request, exc.message, status=exc.status)
+    if is_htmx(request):
+        return toast(HttpResponse(""), "Comment deleted.")
+    return HttpResponseRedirect(comment.post.get_absolute_url() + "#comments")

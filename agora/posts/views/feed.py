@@ -1,0 +1,128 @@
+"""The home feed, tag pages and writing a new post."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from agora.core.errors import ActionError
+from agora.core.htmx import is_htmx, render_page, safe_next
+from agora.core.pagination import BadCursor
+from agora.core.viewer import viewer_for
+from agora.posts import actions, queries
+from agora.posts.access import access_post
+from agora.posts.forms import PostForm
+from agora.posts.models import Tag
+from agora.spaces.access import access_space
+
+
+def bad_request(request: HttpRequest, message: str, status: int = 400) -> HttpResponse:
+    """A page (or, for htmx, a fragment) that says what was wrong, in the user's words."""
+    return render(
+        request,
+        "components/_error.html" if is_htmx(request) else "error.html",
+        {"message": message, "status": status},
+        status=status,
+    )
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request)
+    tab = request.GET.get("tab", "all")
+    if tab not in queries.FEED_TABS:
+        tab = "all"
+    try:
+        page = queries.home_feed(
+            viewer,
+            tab=tab,
+            cursor=request.GET.get("before"),
+            size=settings.AGORA_FEED_PAGE_SIZE,
+        )
+    except BadCursor as exc:
+        return bad_request(request, str(exc))
+    context = {
+        "page": page,
+        "tab": tab,
+        "form": PostForm(),
+        "more_url": f"{reverse('home')}?tab={tab}&before=",
+        "viewer": viewer,
+    }
+    return render_page(request, "posts/home.html", "posts/_feed_page.html", context)
+
+
+@require_GET
+def tag(request: HttpRequest, name: str) -> HttpResponse:
+    viewer = viewer_for(request)
+    tag = get_object_or_404(Tag, name=name.lower())
+    try:
+        page = queries.tag_feed(
+            viewer, tag, cursor=request.GET.get("before"), size=settings.AGORA_FEED_PAGE_SIZE
+        )
+    except BadCursor as exc:
+        return bad_request(request, str(exc))
+    context = {
+        "page": page,
+        "tag": tag,
+        "viewer": viewer,
+        "more_url": f"{reverse('posts:tag', args=[tag.name])}?before=",
+    }
+    return render_page(request, "posts/tag.html", "posts/_feed_page.html", context)
+
+
+@require_POST
+def create(request: HttpRequest) -> HttpResponse:
+    """Write a post (company-wide, or in a space the author belongs to)."""
+    viewer = viewer_for(request)
+    form = PostForm(request.POST, request.FILES)
+    space = None
+    try:
+        if not form.is_valid():
+            raise ActionError(_first_error(form))
+        slug = form.cleaned_data["space"]
+        if slug:
+            space = access_space(viewer.user, slug).space
+        uploads = [
+            actions.ImageUpload(
+                stream=f, name=f.name or "image", alt_text=form.cleaned_data["alt_text"]
+            )
+            for f in form.cleaned_data["images"]
+        ]
+        post = actions.check_create_post(
+            viewer.user, space=space, body=form.cleaned_data["body"], images=uploads
+        )
+    except ActionError as exc:
+        if is_htmx(request):
+            response = render(
+                request, "components/_error.html", {"message": exc.message}, status=exc.status
+            )
+            response["HX-Retarget"] = "#composer-error"
+            response["HX-Reswap"] = "innerHTML"
+            return response
+        form.add_error(None, exc.message)
+        return render(
+            request, "posts/compose.html", {"form": form, "viewer": viewer}, status=exc.status
+        )
+    if is_htmx(request):
+        post = access_post(viewer.user, post.pk)
+        card = queries.card_for(viewer, post)
+        return render(request, "posts/_post_card.html", {"card": card, "fresh": True})
+    return HttpResponseRedirect(safe_next(request, post.get_absolute_url()))
+
+
+@require_GET
+def compose(request: HttpRequest) -> HttpResponse:
+    """The composer on a page of its own (the "New post" button, and phones)."""
+    viewer = viewer_for(request)
+    form = PostForm(initial={"space": request.GET.get("space", "")})
+    return render(request, "posts/compose.html", {"form": form, "viewer": viewer})
+
+
+def _first_error(form: PostForm) -> str:
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        return f"{label}: {errors[0]}" if label else str(errors[0])
+    return "Check the form and try again."

@@ -1,0 +1,53 @@
+"""Adding and removing reactions on posts and comments."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+
+from agora.core.errors import ActionError
+from agora.core.htmx import is_htmx, redirect_back
+from agora.core.viewer import viewer_for
+from agora.posts import actions
+from agora.posts.access import access_comment, access_post
+from agora.posts.models import Comment, Post, Reaction
+from agora.posts.templatetags.posts_tags import reaction_items
+from agora.posts.views.feed import bad_request
+
+
+def _set_reaction(request: HttpRequest, target: Post | Comment) -> HttpResponse:
+    """``kind`` and ``on`` say the state the person wants, so a double click is harmless."""
+    viewer = viewer_for(request)
+    try:
+        kind = actions.check_reaction_kind(request.POST.get("kind", ""))
+    except ActionError as exc:
+        return bad_request(request, exc.message, status=exc.status)
+    if request.POST.get("on") == "1":
+        actions.do_add_reaction(viewer.user, target, kind)
+    else:
+        actions.do_remove_reaction(viewer.user, target, kind)
+    target.refresh_from_db(
+        fields=["thumbs_up_count", "celebrate_count", "insightful_count", "helpful_count"]
+    )
+    if not is_htmx(request):
+        return redirect_back(request, target.get_absolute_url())
+    lookup: dict[str, Post | Comment] = (
+        {"post": target} if isinstance(target, Post) else {"comment": target}
+    )
+    mine = set(Reaction.objects.filter(user=viewer.user, **lookup).values_list("kind", flat=True))
+    return render(
+        request,
+        "components/_reactions.html",
+        {"target": target, "items": reaction_items(target, mine), "url": request.path},
+    )
+
+
+@require_POST
+def react_to_post(request: HttpRequest, post_id: int) -> HttpResponse:
+    return _set_reaction(request, access_post(viewer_for(request).user, post_id))
+
+
+@require_POST
+def react_to_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
+    return _set_reaction(request, access_comment(viewer_for(request).user, comment_id))

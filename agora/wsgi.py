@@ -1,0 +1,8 @@
+"""WSGI entry point (granian's WSGI interface, and the benchmark)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "agora.settings")
+application = get_wsgi_application()
