@@ -14,6 +14,12 @@ def serve(args: list[str]) -> int:
     parser.add_argument("--host", default=env_str("AGORA_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=env_int("AGORA_PORT", 8000, minimum=1))
     parser.add_argument(
+        "--threads",
+        type=int,
+        default=env_int("AGORA_THREADS", 8, minimum=1),
+        help="request threads per process (default 8, or AGORA_THREADS)",
+    )
+    parser.add_argument(
         "--workers",
         type=int,
         default=env_int("AGORA_WORKERS", 2, minimum=1),
@@ -22,8 +28,8 @@ def serve(args: list[str]) -> int:
     options = parser.parse_args(args)
     if not 0 < options.port < 65536:
         parser.error("--port must be between 1 and 65535")
-    if options.workers < 1:
-        parser.error("--workers must be at least 1")
+    if options.workers < 1 or options.threads < 1:
+        parser.error("--workers and --threads must be at least 1")
 
     import django
 
@@ -50,6 +56,10 @@ def serve(args: list[str]) -> int:
         port=options.port,
         interface=Interfaces.WSGI,
         workers=options.workers,
+        # Requests beyond the thread pool wait in the socket backlog instead of piling up
+        # as Python threads contending for the GIL and the database.
+        blocking_threads=options.threads,
+        backpressure=options.threads,
         log_level="warning",  # type: ignore[arg-type]
     ).serve()
     return 0
