@@ -60,7 +60,11 @@ def serve(args: list[str]) -> int:
         # as Python threads contending for the GIL and the database.
         blocking_threads=options.threads,
         backpressure=options.threads,
-        log_level="warning",  # type: ignore[arg-type]
+        # Ctrl+C reaches every process of the group; a worker that does not finish its
+        # requests in time is killed, so the server always stops.
+        workers_kill_timeout=3,
+        # granian's own start-up advice (thread counts) is noise for people running Agora.
+        log_level="error",  # type: ignore[arg-type]
     ).serve()
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -91,6 +92,41 @@ def test_it_serves_and_stops_promptly_on_sigterm(migrated, tmp_path):
         if server.poll() is None:
             server.kill()
             server.wait()
+
+
+def _wait_until_up(port: int) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError("the server did not start")
+
+
+def test_it_stops_every_process_when_ctrl_c_reaches_the_whole_group(migrated):
+    """Ctrl+C in a terminal (or `make run`) signals the server and all its workers at once."""
+    port = free_port()
+    server = subprocess.Popen(
+        [*AGORA, "serve", "--port", str(port), "--workers", "2"],
+        env=_env(migrated),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        _wait_until_up(port)
+        os.killpg(server.pid, signal.SIGINT)
+        server.wait(timeout=15)
+        time.sleep(0.5)
+        survivors = subprocess.run(
+            ["pgrep", "-g", str(server.pid)], capture_output=True, text=True, check=False
+        ).stdout.split()
+        assert survivors == []
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
 
 
 def test_the_console_script_is_installed():

@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from agora.posts import actions
 from agora.posts.models import Attachment, Post
 from agora.spaces.models import Visibility
 from agora.testing.personas import PERSONAS, Cast
@@ -207,3 +208,31 @@ def test_it_stops_showing_a_private_space_the_moment_a_member_is_removed(cast, c
     )
     assert response.status_code == 302
     assert sales.get(post_url).status_code == 404
+
+
+@pytest.mark.parametrize(("persona", "visibility"), MATRIX, ids=[_case(*c) for c in MATRIX])
+def test_it_guards_comment_endpoints_like_their_post(setup, cast, persona, visibility):
+    client, post, allowed = setup(persona, visibility)
+    comment = actions.check_add_comment(cast.engineer, post.pk, "A comment by the author")
+    react = client.post(
+        reverse("posts:react_comment", args=[comment.pk]),
+        {"kind": "helpful", "on": "1"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert react.status_code == (200 if allowed else 404)
+    comment.refresh_from_db()
+    assert comment.helpful_count == (1 if allowed else 0)
+    delete = client.post(reverse("posts:delete_comment", args=[comment.pk]))
+    may_delete = allowed and persona in ("moderator", "engineer")  # a moderator, the author
+    assert delete.status_code == (302 if may_delete else 403 if allowed else 404)
+    comment.refresh_from_db()
+    assert (comment.deleted_at is not None) is may_delete
+
+
+@pytest.mark.parametrize(("persona", "visibility"), MATRIX, ids=[_case(*c) for c in MATRIX])
+def test_it_shows_the_member_list_only_to_readers(setup, cast, persona, visibility):
+    client, _post, allowed = setup(persona, visibility)
+    response = client.get(reverse("spaces:members", args=[cast.space(visibility).slug]))
+    hidden = 404 if visibility == Visibility.SECRET else 403
+    assert response.status_code == (200 if allowed else hidden)
+    assert (cast.engineer.display_name in response.content.decode()) is allowed
