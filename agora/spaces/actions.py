@@ -38,19 +38,28 @@ def create_space(
 ) -> Space:
     """Create a space with ``creator`` as its owner."""
     check_space_fields(name, kind, visibility)
-    with transaction.atomic():
-        space = Space.objects.create(
-            name=name.strip()[:80],
-            slug=_unique_slug(name),
-            description=description.strip(),
-            kind=kind,
-            visibility=visibility,
-            created_by=creator,
-            member_count=0,
-        )
-        _add(space, creator, Role.OWNER)
-    space.refresh_from_db(fields=["member_count"])
-    return space
+    # Two people creating "Project X" at the same moment can pick the same free slug;
+    # the unique index refuses the second, which then picks again.
+    for attempt in range(5):
+        try:
+            with transaction.atomic():
+                space = Space.objects.create(
+                    name=name.strip()[:80],
+                    slug=_unique_slug(name),
+                    description=description.strip(),
+                    kind=kind,
+                    visibility=visibility,
+                    created_by=creator,
+                    member_count=0,
+                )
+                _add(space, creator, Role.OWNER)
+        except IntegrityError:
+            if attempt == 4:
+                raise
+            continue
+        space.refresh_from_db(fields=["member_count"])
+        return space
+    raise AssertionError("unreachable")
 
 
 def do_update_space(

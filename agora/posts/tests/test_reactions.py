@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from functools import partial
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from agora.people.actions import create_user
 from agora.people.models import User
 from agora.posts import actions
 from agora.posts.models import Post, Reaction
+from agora.testing.concurrency import run_together
 
 
 def test_it_toggles_a_reaction_and_returns_the_bar(db, cast, client_for):
@@ -56,28 +55,6 @@ def test_it_reacts_to_comments_too(db, cast, client_for):
     assert response.status_code == 302
     comment.refresh_from_db()
     assert comment.helpful_count == 1
-
-
-def run_together(workers: list[Callable[[], object]]) -> None:
-    """Start every worker at the same moment, each on its own database connection."""
-    barrier = threading.Barrier(len(workers))
-    failures: list[BaseException] = []
-
-    def run(work: Callable[[], object]) -> None:
-        try:
-            barrier.wait()
-            work()
-        except BaseException as exc:  # collected and re-raised in the main thread
-            failures.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(w,)) for w in workers]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not failures, failures
 
 
 @pytest.mark.django_db(transaction=True)

@@ -18,6 +18,7 @@ from agora.people import actions as people_actions
 from agora.posts import actions as post_actions
 from agora.spaces import actions
 from agora.spaces.models import JoinRequest, Membership, Role, Space
+from agora.testing.concurrency import run_together
 
 pytestmark = pytest.mark.django_db
 
@@ -701,3 +702,19 @@ def test_it_keeps_member_counts_equal_to_membership_rows(cast, client_for, more_
     }
     for space, count in expected.items():
         assert member_count(space) == Membership.objects.filter(space=space).count() == count
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_gives_spaces_created_at_the_same_moment_with_one_name_their_own_pages(cast):
+    run_together(
+        [
+            lambda: actions.create_space(
+                cast.outsider, name="Launch Party", kind="community", visibility="open"
+            )
+        ]
+        * 6
+    )
+    slugs = list(
+        Space.objects.filter(name="Launch Party").order_by("slug").values_list("slug", flat=True)
+    )
+    assert len(slugs) == len(set(slugs)) == 6
