@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -39,13 +41,16 @@ def create_space(
     """Create a space with ``creator`` as its owner."""
     check_space_fields(name, kind, visibility)
     # Two people creating "Project X" at the same moment can pick the same free slug;
-    # the unique index refuses the second, which then picks again.
+    # the unique index refuses the second, which then tries a slug with a random suffix.
     for attempt in range(5):
+        slug = _unique_slug(name)
+        if attempt:
+            slug = f"{slug[:72]}-{secrets.token_hex(3)}"
         try:
             with transaction.atomic():
                 space = Space.objects.create(
                     name=name.strip()[:80],
-                    slug=_unique_slug(name),
+                    slug=slug,
                     description=description.strip(),
                     kind=kind,
                     visibility=visibility,
