@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "agora.people",
     "agora.spaces",
     "agora.posts",
+    "agora.search",
 ]
 
 MIDDLEWARE = [

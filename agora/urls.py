@@ -20,6 +20,7 @@ urlpatterns = [
     path("invitation/<str:token>/", invitations.accept_invitation, name="accept_invitation"),
     path("people/", include("agora.people.urls")),
     path("spaces/", include("agora.spaces.urls")),
+    path("search/", include("agora.search.urls")),
     path("", include("agora.posts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -41,6 +41,7 @@ from agora.posts.models import (
     ReactionKind,
     Tag,
 )
+from agora.search import backends as search
 from agora.spaces.models import Membership, Space
 from agora.spaces.queries import membership_roles
 
@@ -165,6 +166,7 @@ def do_create_post(
                     for uid in _handles_to_ids(rendered.mentions)
                 ]
             )
+            search.index_post(post.pk, body)
             for position, checked in enumerate(images):
                 _store_attachment(post, author, checked, position, stored)
             if space is not None:
@@ -229,6 +231,7 @@ def do_edit_post(post: Post, *, editor: User, body: str) -> None:
     now = timezone.now()
     with transaction.atomic():
         PostRevision.objects.create(post=post, body=post.body, edited_by=editor, created_at=now)
+        search.reindex_post(post.pk, post.body, body)
         post.body = body
         post.body_html = rendered.html
         post.edited_at = now

@@ -69,7 +69,8 @@ def card_for(viewer: Viewer, post: Post) -> PostCard:
     return _cards(viewer, [post])[0]
 
 
-def _page(viewer: Viewer, posts: PostQuerySet, cursor: str | None, size: int) -> Page[PostCard]:
+def page_of(viewer: Viewer, posts: PostQuerySet, cursor: str | None, size: int) -> Page[PostCard]:
+    """One keyset page of ``posts`` (already scoped by visibility) drawn as cards."""
     page = keyset_page(_card_queryset(posts), cursor, size)
     return Page(items=_cards(viewer, page.items), next_cursor=page.next_cursor)
 
@@ -87,23 +88,23 @@ def home_feed(viewer: Viewer, *, tab: str, cursor: str | None, size: int) -> Pag
             | Q(space_id__in=member_space_ids(user))
             | Q(author_id__in=followed)
         )
-    return _page(viewer, posts, cursor, size)
+    return page_of(viewer, posts, cursor, size)
 
 
 def space_feed(viewer: Viewer, space: Space, *, cursor: str | None, size: int) -> Page[PostCard]:
     posts = Post.objects.visible_to(viewer.user).filter(space=space)
-    return _page(viewer, posts, cursor, size)
+    return page_of(viewer, posts, cursor, size)
 
 
 def profile_feed(viewer: Viewer, person: User, *, cursor: str | None, size: int) -> Page[PostCard]:
     """A person's posts that the viewer may read (none from spaces closed to the viewer)."""
     posts = Post.objects.visible_to(viewer.user).filter(author=person)
-    return _page(viewer, posts, cursor, size)
+    return page_of(viewer, posts, cursor, size)
 
 
 def tag_feed(viewer: Viewer, tag: Tag, *, cursor: str | None, size: int) -> Page[PostCard]:
     posts = Post.objects.visible_to(viewer.user).filter(tags=tag)
-    return _page(viewer, posts, cursor, size)
+    return page_of(viewer, posts, cursor, size)
 
 
 def comment_thread(viewer: Viewer, post: Post) -> list[CommentView]:

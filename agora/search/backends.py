@@ -1,0 +1,106 @@
+"""Full-text search over posts: SQLite FTS5 in the embedded shape, PostgreSQL full text
+(a GIN expression index on the post body) in the scaled one.
+
+One interface, chosen by the database in use: ``index_post`` / ``reindex_post`` keep the
+index in step with a post's body (called explicitly by the posts actions), and
+``matching`` turns a person's words into a SQL condition on ``posts_post`` that the
+visibility-scoped queryset is filtered with. Nothing here decides who may see what.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.db import connection
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
+
+FTS_TABLE = "search_post_fts"
+PG_CONFIG = "agora_search"  # created by this app's migration
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 12
+
+
+class EmptyQuery(ValueError):
+    """The text holds no searchable word."""
+
+
+def terms(text: str) -> list[str]:
+    """The words of a query, lower-cased, at most ``MAX_TERMS`` of them."""
+    return [w.lower() for w in _WORD.findall(text)][:MAX_TERMS]
+
+
+def _is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _fts5_query(words: list[str]) -> str:
+    # Every word must appear; the last one may be a prefix (search as you type). Each is
+    # quoted, so nothing a person types is read as FTS5 syntax.
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def matching(text: str) -> Q:
+    """A condition selecting the posts whose body matches ``text``; ``EmptyQuery`` if none."""
+    words = terms(text)
+    if not words:
+        raise EmptyQuery("Type a word to search for.")
+    if _is_postgres():
+        # The same expression as the GIN index, so PostgreSQL can use it.
+        # Only constants are formatted into the SQL; the words travel as a parameter.
+        condition = RawSQL(  # noqa: S611
+            f"to_tsvector('{PG_CONFIG}', posts_post.body) @@ to_tsquery('{PG_CONFIG}', %s)",
+            [" & ".join(f"{w}:*" if i == len(words) - 1 else w for i, w in enumerate(words))],
+            output_field=BooleanField(),
+        )
+        return Q(condition)
+    return Q(
+        id__in=RawSQL(  # noqa: S611 - constants formatted in, the query is a parameter
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
+            [_fts5_query(words)],
+        )
+    )
+
+
+def index_post(post_id: int, body: str) -> None:
+    """Add a new post's body to the index (PostgreSQL's index maintains itself)."""
+    if _is_postgres():
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (%s, %s)", [post_id, body])  # noqa: S608
+
+
+def reindex_post(post_id: int, old_body: str, new_body: str) -> None:
+    """Replace an edited post's words. FTS5 needs the old text to remove its terms."""
+    if _is_postgres():
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, body) VALUES ('delete', %s, %s)",  # noqa: S608
+            [post_id, old_body],
+        )
+        cursor.execute(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (%s, %s)", [post_id, new_body])  # noqa: S608
+
+
+def index_post_range(first_id: int, last_id: int) -> None:
+    """Index posts written in bulk (the data generator) by id range."""
+    if _is_postgres():
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {FTS_TABLE}(rowid, body) "  # noqa: S608
+            "SELECT id, body FROM posts_post WHERE id BETWEEN %s AND %s",
+            [first_id, last_id],
+        )
+
+
+def rebuild() -> None:
+    """Rebuild the whole index from the posts table."""
+    if _is_postgres():
+        with connection.cursor() as cursor:
+            cursor.execute("REINDEX INDEX search_post_body_fts")
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")  # noqa: S608
