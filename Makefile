@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HTMX := build/static/htmx/htmx.min.js
 export AGORA_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: run test lint typecheck migrations-check pytest pytest-postgres install static clean
+.PHONY: run test bench lint typecheck migrations-check pytest pytest-postgres install static clean
 
 run: install static
 	$(BIN)/agora migrate --no-input -v 0
@@ -38,7 +38,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 typecheck: install
-	$(BIN)/mypy agora
+	$(BIN)/mypy agora bench
 
 migrations-check: install
 	AGORA_DATA_DIR=$$(mktemp -d) $(BIN)/agora makemigrations --check --dry-run
@@ -50,6 +50,13 @@ pytest: install static
 
 pytest-postgres: install static
 	$(BIN)/python -m agora.testing.pgcluster -- $(BIN)/pytest -p no:cacheprovider -m "not browser"
+
+# The benchmark (not part of `make test`): seeds bench/data/ once, then measures every
+# serving mode with wrk and updates docs/performance.md. BENCH_ARGS="--posts 1000000" etc.
+bench: install static
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
+		|| { echo "The benchmark needs wrk: sudo apt-get install wrk"; exit 1; }
+	$(BIN)/python -m bench.run --update-docs $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules build

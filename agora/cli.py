@@ -8,6 +8,47 @@ import sys
 
 from agora.core.env import env_int, env_str
 
+# How ``agora serve`` can run Django under granian (measured in docs/performance.md):
+# wsgi: Django's WSGI handler; asgi: Django's ASGI handler for everything; dispatch:
+# live-event paths to Django's ASGI handler, everything else to WSGI on a thread pool.
+SERVING_MODES = {
+    "wsgi": ("agora.wsgi:application", "wsgi"),
+    "asgi": ("agora.asgi:django_asgi", "asgi"),
+    "dispatch": ("agora.asgi:application", "asgi"),
+}
+DEFAULT_MODE = "wsgi"
+DEFAULT_WORKERS = 2
+DEFAULT_THREADS = 8
+
+
+def run_granian(
+    target: str, *, interface: str, host: str, port: int, workers: int, threads: int
+) -> None:
+    """Serve ``target`` with the settings ``agora serve`` uses (the benchmark reuses it)."""
+    from granian import Granian
+    from granian.constants import Interfaces
+
+    wsgi = interface == "wsgi"
+    # In WSGI mode granian runs requests on its own thread pool; in ASGI mode the app
+    # brings its own (the dispatcher's a2wsgi pool, or Django's sync_to_async threads).
+    os.environ.setdefault("AGORA_THREADS", str(threads))
+    Granian(
+        target,
+        address=host,
+        port=port,
+        interface=Interfaces.WSGI if wsgi else Interfaces.ASGI,
+        workers=workers,
+        blocking_threads=threads if wsgi else 1,
+        # Requests beyond the thread pool wait in the socket backlog instead of piling up
+        # as Python threads contending for the GIL and the database.
+        backpressure=threads if wsgi else None,
+        # Ctrl+C reaches every process of the group; a worker that does not finish its
+        # requests in time is killed, so the server always stops.
+        workers_kill_timeout=3,
+        # granian's own start-up advice (thread counts) is noise for people running Agora.
+        log_level="error",  # type: ignore[arg-type]
+    ).serve()
+
 
 def serve(args: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="agora serve", description="Serve Agora over HTTP.")
@@ -16,18 +57,26 @@ def serve(args: list[str]) -> int:
     parser.add_argument(
         "--threads",
         type=int,
-        default=env_int("AGORA_THREADS", 8, minimum=1),
-        help="request threads per process (default 8, or AGORA_THREADS)",
+        default=env_int("AGORA_THREADS", DEFAULT_THREADS, minimum=1),
+        help=f"request threads per process (default {DEFAULT_THREADS}, or AGORA_THREADS)",
+    )
+    parser.add_argument(
+        "--interface",
+        choices=sorted(SERVING_MODES),
+        default=env_str("AGORA_INTERFACE", DEFAULT_MODE),
+        help=f"how Django is served (default {DEFAULT_MODE}, or AGORA_INTERFACE)",
     )
     parser.add_argument(
         "--workers",
         type=int,
-        default=env_int("AGORA_WORKERS", 2, minimum=1),
-        help="server processes (default 2, or AGORA_WORKERS)",
+        default=env_int("AGORA_WORKERS", DEFAULT_WORKERS, minimum=1),
+        help=f"server processes (default {DEFAULT_WORKERS}, or AGORA_WORKERS)",
     )
     options = parser.parse_args(args)
     if not 0 < options.port < 65536:
         parser.error("--port must be between 1 and 65535")
+    if options.interface not in SERVING_MODES:
+        parser.error(f"--interface must be one of {', '.join(sorted(SERVING_MODES))}")
     if options.workers < 1 or options.threads < 1:
         parser.error("--workers and --threads must be at least 1")
 
@@ -44,28 +93,18 @@ def serve(args: list[str]) -> int:
         return 2
     connection.close()
 
-    from granian import Granian
-    from granian.constants import Interfaces
-
     shown_host = "127.0.0.1" if options.host in ("0.0.0.0", "::") else options.host  # noqa: S104
     print(f"Agora is running at http://{shown_host}:{options.port}/  (data in {settings.DATA_DIR})")
     print("Press Ctrl+C to stop.", flush=True)
-    Granian(
-        "agora.wsgi:application",
-        address=options.host,
+    target, interface = SERVING_MODES[options.interface]
+    run_granian(
+        target,
+        interface=interface,
+        host=options.host,
         port=options.port,
-        interface=Interfaces.WSGI,
         workers=options.workers,
-        # Requests beyond the thread pool wait in the socket backlog instead of piling up
-        # as Python threads contending for the GIL and the database.
-        blocking_threads=options.threads,
-        backpressure=options.threads,
-        # Ctrl+C reaches every process of the group; a worker that does not finish its
-        # requests in time is killed, so the server always stops.
-        workers_kill_timeout=3,
-        # granian's own start-up advice (thread counts) is noise for people running Agora.
-        log_level="error",  # type: ignore[arg-type]
-    ).serve()
+        threads=options.threads,
+    )
     return 0
 
 

@@ -39,6 +39,14 @@ LAST_NAMES = (
     "Schmidt", "Shah", "Silva", "Singh", "Sato", "Tanaka", "Tan", "Walker", "Wang", "Weber",
     "Wilson", "Wong", "Yilmaz", "Zhang",
 )  # fmt: skip
+EMAIL_DOMAIN = "seed.example"
+
+
+def handle_for(seed: int, number: int) -> str:
+    """The handle of person ``number`` (1-based) of ``seed``; the email adds ``EMAIL_DOMAIN``."""
+    return f"u{seed}-{number}"
+
+
 LOCATIONS = (*content.CITIES, "Remote")
 LOCATION_WEIGHTS = (30, 20, 15, 20, 10, 5)
 
@@ -129,7 +137,7 @@ SPACE_NAMES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("Language Exchange", "", ""),
     ),
 }
-KIND_DESCRIPTIONS = {
+KIND_DESCRIPTIONS: dict[str, str] = {
     Kind.PRODUCT: "Everything about {product}: releases, roadmap, customer questions and feedback.",
     Kind.SERVICE: "Ask {name} anything; announcements about the service are posted here first.",
     Kind.IDEA: "Half-baked ideas welcome: pitch something, find collaborators, report results.",
@@ -203,9 +211,10 @@ class Templates:
         return found
 
 
-def comment_pool(kind: str) -> list[str]:
-    """Comments that fit any post of a space of ``kind`` ("" for company-wide posts)."""
-    return [*content.KIND_COMMENTS[kind], *content.GENERIC_COMMENTS]
+# Comments that fit any post in a space of a kind ("" for company-wide posts).
+COMMENT_POOLS = {
+    kind: (*comments, *content.GENERIC_COMMENTS) for kind, comments in content.KIND_COMMENTS.items()
+}
 
 
 def product_version(product: str, products: list[str], months: int) -> str:
@@ -218,11 +227,14 @@ def product_version(product: str, products: list[str], months: int) -> str:
     return f"{major}.{minor + months // 2}"
 
 
+MentionPicker = Callable[[list[str]], str | None]
+
+
 class Slots(dict[str, str]):
     """One post's slot values, invented on first use and shared with its comments.
 
-    ``mention`` returns the ``@handle`` of someone who may read the post (other than the
-    writer and anyone already named), or None when there is nobody left.
+    ``mention`` returns the handle of someone who may read the post, other than the writer
+    and the ``named`` handles it is given, or None when it finds nobody.
     """
 
     def __init__(
@@ -234,7 +246,7 @@ class Slots(dict[str, str]):
         author: str,
         product: str,
         products: list[str],
-        mention: Callable[[list[str]], str | None],
+        mention: MentionPicker,
     ) -> None:
         super().__init__(author=author)
         self.rng = rng
@@ -316,11 +328,13 @@ class Renderer:
             url = self._tag_urls[name] = reverse("posts:tag", args=[name])
         return url
 
-    def render(self, text: str) -> markdown.Rendered:
+    def render(self, text: str, *, cache: bool = True) -> markdown.Rendered:
+        """``text`` rendered; ``cache=False`` for texts unlikely to recur (post bodies)."""
         found = self._cache.get(text)
         if found is None:
-            if len(self._cache) >= self.CACHE_LIMIT:
-                self._cache.clear()
             found = markdown.render(text, resolve_people=self._resolve, tag_url=self._tag_url)
-            self._cache[text] = found
+            if cache:
+                if len(self._cache) >= self.CACHE_LIMIT:
+                    self._cache.clear()
+                self._cache[text] = found
         return found

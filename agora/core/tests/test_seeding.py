@@ -1,0 +1,385 @@
+"""``agora seed``: a deterministic company, written in bulk, whose counters add up."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections import Counter
+from contextlib import closing
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.db.models import Max
+
+from agora.core import seeding_posts
+from agora.core.demo import seed_demo
+from agora.core.seeding import ANCHOR, PASSWORD, SeedError, SeedOptions, seed_company
+from agora.people.models import Follow, User
+from agora.posts import actions as post_actions
+from agora.posts.models import Comment, Mention, Post, Reaction, ReactionKind
+from agora.spaces.models import Kind, Membership, Role, Space, Visibility
+
+pytestmark = pytest.mark.django_db
+
+SMALL = SeedOptions(users=40, spaces=6, posts=300, comments_per_post=4, reactions=2500, seed=7)
+MENTION_LINK = re.compile(r'<a class="mention" href="([^"]+)"')
+TAG_LINK = re.compile(r'<a class="hashtag" href="/tags/([^/"]+)/"')
+
+
+@pytest.fixture(autouse=True)
+def small_chunks(monkeypatch):
+    """Three chunks of posts even in a small company, so chunk boundaries are exercised."""
+    monkeypatch.setattr(seeding_posts, "POSTS_PER_CHUNK", 100)
+
+
+@pytest.fixture
+def seeded():
+    return seed_company(SMALL)
+
+
+def snapshot(seed: int) -> dict[str, list[tuple[object, ...]]]:
+    people = User.objects.filter(handle__startswith=f"u{seed}-")
+    return {
+        "people": list(
+            people.order_by("pk").values_list(
+                "pk", "handle", "display_name", "department__name", "follower_count", "password"
+            )
+        ),
+        "follows": list(
+            Follow.objects.filter(follower__in=people)
+            .order_by("follower__handle", "followee__handle")
+            .values_list("follower__handle", "followee__handle", "created_at")
+        ),
+        "spaces": list(
+            Space.objects.filter(slug__startswith=f"s{seed}-")
+            .order_by("pk")
+            .values_list("pk", "slug", "kind", "visibility", "member_count", "post_count")
+        ),
+        "posts": list(
+            Post.objects.filter(author__in=people)
+            .order_by("pk")
+            .values_list("pk", "author__handle", "space__slug", "body", "body_html", "created_at")
+        ),
+        "comments": list(
+            Comment.objects.filter(author__in=people)
+            .order_by("pk")
+            .values_list("pk", "post_id", "parent_id", "author__handle", "body", "created_at")
+        ),
+        "reactions": list(
+            Reaction.objects.filter(user__in=people)
+            .order_by("user__handle", "post_id", "comment_id", "kind")
+            .values_list("user__handle", "post_id", "comment_id", "kind", "created_at")
+        ),
+    }
+
+
+def seed_snapshot_and_roll_back(options: SeedOptions) -> dict[str, list[tuple[object, ...]]]:
+    with transaction.atomic():
+        seed_company(options)
+        found = snapshot(options.seed)
+        transaction.set_rollback(True)
+    return found
+
+
+def test_it_seeds_the_same_rows_from_the_same_options():
+    first = seed_snapshot_and_roll_back(SMALL)
+    assert not User.objects.filter(handle__startswith="u7-").exists()
+
+    seed_company(SMALL)
+
+    assert first["posts"]
+    assert snapshot(SMALL.seed) == first
+
+
+def test_it_seeds_the_same_rows_whatever_the_hash_seed(tmp_path):
+    """Sets of strings iterate in a per-process order; nothing seeded may depend on it."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("AGORA_DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    agora = [sys.executable, "-m", "agora.cli"]
+    migrated = tmp_path / "migrated"
+    subprocess.run(
+        [*agora, "migrate", "-v", "0"], env={**env, "AGORA_DATA_DIR": str(migrated)}, check=True
+    )
+    tables = [
+        m._meta.db_table
+        for m in (User, Follow, Space, Membership, Post, Comment, Reaction, Mention)
+    ]
+    tables.append(Post.tags.through._meta.db_table)
+    dumps = []
+    for hash_seed in ("1", "2"):
+        data = tmp_path / f"hash-seed-{hash_seed}"
+        shutil.copytree(migrated, data)
+        subprocess.run(
+            [
+                *agora,
+                "seed",
+                "--users",
+                "20",
+                "--spaces",
+                "4",
+                "--posts",
+                "60",
+                "--reactions",
+                "400",
+                "--quiet",
+            ],
+            env={**env, "AGORA_DATA_DIR": str(data), "PYTHONHASHSEED": hash_seed},
+            check=True,
+            capture_output=True,
+        )
+        with closing(sqlite3.connect(data / "agora.sqlite3")) as db:
+            query = "SELECT * FROM {} ORDER BY id"  # table names from the models, not input
+            dumps.append({t: db.execute(query.format(t)).fetchall() for t in tables})
+    assert dumps[0][Post._meta.db_table]
+    assert dumps[0] == dumps[1]
+
+
+def test_it_seeds_a_different_company_from_another_seed(seeded):
+    seed_company(replace(SMALL, seed=8))
+
+    bodies_7 = [b for _, _, _, b, _, _ in snapshot(7)["posts"]]
+    bodies_8 = [b for _, _, _, b, _, _ in snapshot(8)["posts"]]
+    assert len(bodies_8) == len(bodies_7)
+    assert bodies_8 != bodies_7
+
+
+def test_it_creates_exactly_what_was_asked(seeded):
+    assert User.objects.filter(handle__startswith="u7-").count() == 40
+    assert Space.objects.count() == 6
+    assert Post.objects.count() == seeded.posts == 300
+    assert Comment.objects.count() == seeded.comments == 300 * 4
+    # --reactions counts those on posts and on comments together.
+    assert Reaction.objects.count() == seeded.reactions == 2500
+    assert Reaction.objects.filter(comment__isnull=False).exists()
+    assert User.objects.get(handle="u7-1").check_password(PASSWORD)
+
+
+def assert_counters_match_rows() -> None:
+    post_reactions = Counter(
+        Reaction.objects.filter(post__isnull=False).values_list("post_id", "kind")
+    )
+    comment_reactions = Counter(
+        Reaction.objects.filter(comment__isnull=False).values_list("comment_id", "kind")
+    )
+    comments_per_post = Counter(Comment.objects.values_list("post_id", flat=True))
+    for post in Post.objects.all():
+        assert post.comment_count == comments_per_post[post.pk], post
+        for kind in ReactionKind.values:
+            assert post.reaction_count(kind) == post_reactions[post.pk, kind], (post, kind)
+    for comment in Comment.objects.all():
+        for kind in ReactionKind.values:
+            assert comment.reaction_count(kind) == comment_reactions[comment.pk, kind]
+    members = Counter(Membership.objects.values_list("space_id", flat=True))
+    posts = Counter(Post.objects.values_list("space_id", flat=True))
+    latest = dict(Post.objects.values("space_id").annotate(latest=Max("created_at")).values_list(
+        "space_id", "latest"
+    ))  # fmt: skip
+    for space in Space.objects.all():
+        assert space.member_count == members[space.pk], space
+        assert space.post_count == posts[space.pk], space
+        assert space.last_post_at == latest.get(space.pk), space
+    followers = Counter(Follow.objects.values_list("followee_id", flat=True))
+    for user in User.objects.all():
+        assert user.follower_count == followers[user.pk], user
+
+
+def test_it_keeps_every_counter_equal_to_its_rows(seeded):
+    assert_counters_match_rows()
+
+
+def test_it_never_repeats_a_reaction(seeded):
+    keys = Counter(Reaction.objects.values_list("user_id", "post_id", "comment_id", "kind"))
+    assert max(keys.values()) == 1
+
+
+def test_it_lets_only_members_write_in_spaces_and_react_in_closed_ones(seeded):
+    members = set(Membership.objects.values_list("space_id", "user_id"))
+    closed = set(Space.objects.exclude(visibility=Visibility.OPEN).values_list("pk", flat=True))
+    assert closed
+    for space_id, author_id in Post.objects.filter(space__isnull=False).values_list(
+        "space_id", "author_id"
+    ):
+        assert (space_id, author_id) in members
+    in_closed = {"post__space_id__in": closed}
+    for space_id, author_id in Comment.objects.filter(**in_closed).values_list(
+        "post__space_id", "author_id"
+    ):
+        assert (space_id, author_id) in members
+    reactions = Reaction.objects.filter(post__space_id__in=closed).values_list(
+        "post__space_id", "user_id"
+    )
+    on_comments = Reaction.objects.filter(comment__post__space_id__in=closed).values_list(
+        "comment__post__space_id", "user_id"
+    )
+    assert reactions.exists() and on_comments.exists()
+    for space_id, user_id in [*reactions, *on_comments]:
+        assert (space_id, user_id) in members
+    for space_id, user_id in Mention.objects.filter(**in_closed).values_list(
+        "post__space_id", "user_id"
+    ):
+        assert (space_id, user_id) in members
+
+
+def test_it_gives_every_space_one_owner_and_covers_every_kind_and_visibility(seeded):
+    for space in Space.objects.all():
+        owners = space.memberships.filter(role=Role.OWNER)
+        assert [m.user_id for m in owners] == [space.created_by_id]
+    assert set(Space.objects.values_list("kind", flat=True)) == set(Kind.values)
+    assert set(Space.objects.values_list("visibility", flat=True)) == set(Visibility.values)
+
+
+def test_it_threads_replies_one_level_deep_after_their_parent(seeded):
+    replies = Comment.objects.filter(parent__isnull=False).select_related("parent", "post")
+    share = replies.count() / Comment.objects.count()
+    assert 0.12 < share < 0.28
+    for reply in replies:
+        assert reply.parent is not None
+        assert reply.parent.parent_id is None
+        assert reply.parent.post_id == reply.post_id
+        assert reply.created_at > reply.parent.created_at
+    for comment in Comment.objects.select_related("post"):
+        assert comment.post.created_at < comment.created_at < ANCHOR
+
+
+def test_it_spreads_posts_over_two_years_before_the_anchor(seeded):
+    dates = list(Post.objects.values_list("created_at", flat=True))
+    assert min(dates) >= ANCHOR - timedelta(days=730)
+    assert max(dates) < ANCHOR - timedelta(days=1)
+    first_year = sum(d < ANCHOR - timedelta(days=365) for d in dates)
+    assert 0.2 * len(dates) < first_year < 0.5 * len(dates)  # later months are busier
+    assert Reaction.objects.aggregate(latest=Max("created_at"))["latest"] < ANCHOR
+
+
+def test_it_posts_about_an_eighth_company_wide_and_mostly_thumbs_up(seeded):
+    share = Post.objects.filter(space__isnull=True).count() / Post.objects.count()
+    assert 0.06 < share < 0.2
+    kinds = Counter(Reaction.objects.values_list("kind", flat=True))
+    assert kinds.most_common(1)[0][0] == ReactionKind.THUMBS_UP
+    assert kinds[ReactionKind.THUMBS_UP] > 0.45 * sum(kinds.values())
+
+
+def test_it_makes_a_few_people_very_active_and_many_quiet(seeded):
+    per_author = sorted(Counter(Post.objects.values_list("author_id", flat=True)).values())
+    busiest_tenth = sum(per_author[-4:])  # 4 of 40 people
+    assert busiest_tenth > 0.3 * sum(per_author)
+    assert per_author[len(per_author) // 2] < busiest_tenth / 4
+
+
+def test_it_prefers_other_departments_for_comments_and_reactions(seeded):
+    comments = Comment.objects.values_list("author__department", "post__author__department")
+    cross = sum(a != b for a, b in comments) / len(comments)
+    reactions = Reaction.objects.filter(post__isnull=False).values_list(
+        "user__department", "post__author__department"
+    )
+    assert cross > 0.6
+    assert sum(a != b for a, b in reactions) / len(reactions) > 0.6
+
+
+def test_it_records_the_mentions_and_tags_its_bodies_link(seeded):
+    url_of = {u.pk: u.get_absolute_url() for u in User.objects.all()}
+    mentioned: Counter[str] = Counter()
+    for post in Post.objects.prefetch_related("mentions", "tags"):
+        links = MENTION_LINK.findall(post.body_html)
+        assert len(links) <= 3
+        rows = [url_of[m.user_id] for m in post.mentions.all() if m.comment_id is None]
+        assert sorted(set(links)) == sorted(rows)
+        assert sorted({t.name for t in post.tags.all()}) == sorted(
+            set(TAG_LINK.findall(post.body_html))
+        )
+        mentioned["posts"] += len(rows)
+    for comment in Comment.objects.prefetch_related("mentions"):
+        links = MENTION_LINK.findall(comment.body_html)
+        rows = [url_of[m.user_id] for m in comment.mentions.all()]
+        assert sorted(set(links)) == sorted(rows)
+        assert all(m.post_id == comment.post_id for m in comment.mentions.all())
+    assert mentioned["posts"] > 0
+
+
+def test_it_renders_bodies_like_the_real_pipeline(seeded):
+    for post in Post.objects.order_by("pk")[:50]:
+        assert post.body_html == post_actions.render_body(post.body).html
+
+
+def test_it_leaves_the_database_ready_for_ordinary_writes(seeded):
+    author = User.objects.get(handle="u7-2")
+    post = post_actions.do_create_post(author, space=None, body="After the seed #hello")
+    comment = post_actions.do_add_comment(author, post, "And a comment")
+    assert post.pk > Post.objects.exclude(pk=post.pk).aggregate(m=Max("pk"))["m"]
+    assert comment.pk > Comment.objects.exclude(pk=comment.pk).aggregate(m=Max("pk"))["m"]
+
+
+def test_it_refuses_a_seed_that_was_already_used(seeded):
+    with pytest.raises(SeedError, match="Seed 7 was already used"):
+        seed_company(SMALL)
+
+
+def test_it_seeds_on_top_of_the_demo():
+    seed_demo()
+    demo_posts = Post.objects.count()
+
+    result = seed_company(SMALL)
+
+    assert Post.objects.count() == demo_posts + result.posts
+    assert_counters_match_rows()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--users", "1"], "--users must be at least 2"),
+        (["--spaces", "0"], "--spaces must be at least 1"),
+        (["--posts", "-5"], "--posts cannot be negative"),
+        (["--comments-per-post", "-1"], "--comments-per-post cannot be negative"),
+        (["--reactions", "-1"], "--reactions cannot be negative"),
+        (["--seed", "-3"], "--seed cannot be negative"),
+    ],
+)
+def test_the_command_refuses_bad_arguments(arguments, message):
+    with pytest.raises(CommandError, match=re.escape(message)):
+        call_command("seed", *arguments, "--quiet")
+    assert not Post.objects.exists()
+
+
+def test_the_command_prints_a_summary_with_the_password():
+    out = io.StringIO()
+    call_command(
+        "seed",
+        *("--users", "10", "--spaces", "3", "--posts", "40", "--comments-per-post", "2"),
+        *("--reactions", "100", "--seed", "3", "--quiet"),
+        stdout=out,
+    )
+    text = out.getvalue()
+    assert "Seeded 10 people" in text and "40 posts, 80 comments, 100 reactions" in text
+    assert f"password is {PASSWORD}" in text
+    assert "u3-1@seed.example" in text
+    with pytest.raises(CommandError, match="Seed 3 was already used"):
+        call_command("seed", "--seed", "3", "--quiet")
+
+
+@pytest.mark.django_db
+def test_it_makes_seeded_posts_searchable(client):
+    from agora.people.models import User
+    from agora.posts.models import Post
+    from agora.search import backends
+
+    call_command(
+        "seed", users=30, spaces=4, posts=60, comments_per_post=1, reactions=50, seed=77, quiet=True
+    )
+    reader = User.objects.filter(handle__startswith="u77-").first()
+    assert reader is not None
+    post = Post.objects.visible_to(reader).filter(space__isnull=True).first()
+    assert post is not None
+    word = max(backends.terms(post.body), key=len)
+    found = Post.objects.visible_to(reader).filter(backends.matching(word))
+    assert post in found

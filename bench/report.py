@@ -1,0 +1,98 @@
+"""The benchmark's tables and its verdict on the targets of docs/performance.md."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+PAGES = ("home feed", "space feed", "post page (10 comments)")
+DOCS_START = "<!-- bench:results:start -->"
+DOCS_END = "<!-- bench:results:end -->"
+
+
+def check_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target with the measured value and whether it is met, per serving mode."""
+    verdicts: list[dict[str, Any]] = []
+    million = results["dataset"]["posts"] >= 1_000_000
+    search_limit = 50.0 if million else 20.0
+    for mode, data in results["modes"].items():
+        hello = data["django_hello"]["rps"]
+        endpoints = data["endpoints"]
+        for page in PAGES:
+            if page in endpoints:
+                e = endpoints[page]
+                verdicts.append(
+                    {
+                        "mode": mode,
+                        "target": f"{page}: ≥ 25% of Django hello, p99 < 100 ms",
+                        "measured": f"{e['rps'] / hello:.0%}, p99 {e['p99_ms']} ms",
+                        "met": e["rps"] >= 0.25 * hello and e["p99_ms"] < 100,
+                    }
+                )
+        if "search" in endpoints:
+            e = endpoints["search"]
+            verdicts.append(
+                {
+                    "mode": mode,
+                    "target": f"search: p50 < {search_limit:g} ms",
+                    "measured": f"p50 {e['p50_ms']} ms",
+                    "met": e["p50_ms"] < search_limit,
+                }
+            )
+        if "post creation" in endpoints:
+            e = endpoints["post creation"]
+            verdicts.append(
+                {
+                    "mode": mode,
+                    "target": "post creation: ≥ 200 posts/s",
+                    "measured": f"{e['rps']:.0f} posts/s",
+                    "met": e["rps"] >= 200 and e["errors"] == 0,
+                }
+            )
+    return verdicts
+
+
+def markdown_table(results: dict[str, Any]) -> str:
+    d = results["dataset"]
+    lines = [
+        f"Dataset `{d['name']}`: {d['posts']:,} posts, {d['users']:,} people, "
+        f"{d['spaces']} spaces, about {d['comments_per_post']} comments per post, "
+        f"{d['reactions']:,} reactions. {results['machine']['cores']} cores, "
+        f"{results['connections']} connections, {results['duration_s']} s per row, "
+        f"measured {results['when']}.",
+        "",
+        f"Raw ASGI hello world: **{results['raw_asgi_hello']['rps']:,.0f} req/s**.",
+        "",
+        "| mode | endpoint | req/s | p50 ms | p99 ms | errors | queries "
+        "| × Django hello | × raw ASGI |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for mode, data in results["modes"].items():
+        h = data["django_hello"]
+        lines.append(
+            f"| {mode} | *Django hello world* | {h['rps']:,.0f} | {h['p50_ms']} | {h['p99_ms']} "
+            f"| {h['errors']} | 0 | 1.00 | {h['rps'] / results['raw_asgi_hello']['rps']:.3f} |"
+        )
+        for name, e in data["endpoints"].items():
+            lines.append(
+                f"| {mode} | {name} | {e['rps']:,.0f} | {e['p50_ms']} | {e['p99_ms']} "
+                f"| {e['errors']} | {e['queries']} | {e['of_django_hello']:.2f} "
+                f"| {e['of_raw_asgi']:.3f} |"
+            )
+    lines += ["", "| mode | target | measured | met |", "|---|---|---|---|"]
+    for v in results["targets"]:
+        lines.append(
+            f"| {v['mode']} | {v['target']} | {v['measured']} | {'yes' if v['met'] else '**no**'} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def update_docs(path: Path, table: str) -> None:
+    """Replace the results between the markers in docs/performance.md."""
+    text = path.read_text()
+    block = f"{DOCS_START}\n{table}{DOCS_END}"
+    pattern = re.compile(re.escape(DOCS_START) + ".*?" + re.escape(DOCS_END), re.DOTALL)
+    if not pattern.search(text):
+        raise SystemExit(f"{path} lacks the {DOCS_START} … {DOCS_END} markers.")
+    path.write_text(pattern.sub(lambda _: block, text))
