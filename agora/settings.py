@@ -132,6 +132,8 @@ else:
                     "PRAGMA mmap_size=134217728;"
                 ),
             },
+            # Opening a connection runs the PRAGMAs above; keep it for the thread's life.
+            "CONN_MAX_AGE": env_int("AGORA_CONN_MAX_AGE", 600, minimum=0),
             # Tests use a file too (not :memory:), so threads and the browser tests' live
             # server see the same WAL database with the same locking as production.
             "TEST": {"NAME": str(DATA_DIR / "test-agora.sqlite3")},

@@ -165,22 +165,27 @@ def granian_server(target: str, interface: str, data_dir: Path, settings: str) -
 
 
 def wrk(
-    requests_file: Path, plan: dict[str, Any], duration: int, connections: int
+    requests_file: Path,
+    plan: dict[str, Any],
+    duration: int,
+    connections: int,
+    *,
+    cookie: bool = True,
 ) -> dict[str, Any]:
+    """One wrk run: ``connections`` connections for ``duration`` seconds after a warm-up."""
     env = dict(
         os.environ,
         BENCH_REQUESTS=str(requests_file),
-        BENCH_COOKIE=plan["cookie"],
+        BENCH_COOKIE=plan["cookie"] if cookie else "",
         BENCH_CSRF=plan["csrf"],
     )
-    base = ["wrk", "-t2", f"-c{connections}", "-s", str(LUA), f"http://127.0.0.1:{PORT}"]
-    subprocess.run([*base[:2], "-c8", "-d2s", *base[3:]], env=env, check=True, capture_output=True)
+    threads = min(2, connections)
+    url = f"http://127.0.0.1:{PORT}"
+    warm = ["wrk", f"-t{threads}", f"-c{min(8, connections)}", "-d2s", "-s", str(LUA), url]
+    subprocess.run(warm, env=env, check=True, capture_output=True)
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s"]
     out = subprocess.run(
-        [*base[:2], *base[2:3], f"-d{duration}s", "--timeout", "10s", *base[3:]],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
+        [*command, "-s", str(LUA), url], env=env, check=True, capture_output=True, text=True
     ).stdout
     line = next(row for row in out.splitlines() if row.startswith("BENCH_JSON "))
     raw = json.loads(line.removeprefix("BENCH_JSON "))
@@ -195,10 +200,32 @@ def wrk(
     }
 
 
+def measure(
+    requests_file: Path, plan: dict[str, Any], args: argparse.Namespace, *, cookie: bool = True
+) -> dict[str, Any]:
+    """Throughput and tail latency under load, then the latency of one request at a time."""
+    loaded = wrk(requests_file, plan, args.duration, args.connections, cookie=cookie)
+    alone = wrk(requests_file, plan, max(3, args.duration // 2), 1, cookie=cookie)
+    loaded["alone_p50_ms"] = alone["p50_ms"]
+    loaded["alone_p99_ms"] = alone["p99_ms"]
+    loaded["errors"] += alone["errors"]
+    return loaded
+
+
 def hello_file(data_dir: Path) -> Path:
     path = data_dir / "bench" / "hello.tsv"
     path.write_text("GET\t/\t\n")
     return path
+
+
+def previous_results(dataset: Dataset) -> dict[str, Any] | None:
+    """The latest result at the other size (100k ↔ 1M posts), to see whether cost grows."""
+    other = 1_000_000 if dataset.posts < 1_000_000 else 100_000
+    for path in sorted(RESULTS.glob("*.json"), reverse=True):
+        data: dict[str, Any] = json.loads(path.read_text())
+        if data["dataset"]["posts"] == other:
+            return data
+    return None
 
 
 def main() -> None:
@@ -246,7 +273,7 @@ def main() -> None:
     hello = hello_file(data_dir)
     server = granian_server("bench.hello_asgi:app", "asgi", data_dir, "agora.settings")
     try:
-        results["raw_asgi_hello"] = wrk(hello, plan, args.duration, args.connections)
+        results["raw_asgi_hello"] = measure(hello, plan, args, cookie=False)
     finally:
         server.stop()
     print(f"raw ASGI hello: {results['raw_asgi_hello']['rps']:,} req/s")
@@ -257,16 +284,21 @@ def main() -> None:
             f"bench.hello_django:{targets[mode]}", interface, data_dir, "bench.hello_settings"
         )
         try:
-            django_hello = wrk(hello, plan, args.duration, args.connections)
+            django_hello = measure(hello, plan, args)
+            anonymous_hello = measure(hello, plan, args, cookie=False)
         finally:
             server.stop()
-        print(f"[{mode}] Django hello: {django_hello['rps']:,} req/s", flush=True)
+        print(
+            f"[{mode}] Django hello: {django_hello['rps']:,} req/s signed in, "
+            f"{anonymous_hello['rps']:,} anonymous",
+            flush=True,
+        )
         endpoints: dict[str, Any] = {}
         server = agora_server(data_dir, mode)
         try:
             for name in wanted:
                 info = plan["endpoints"][name]
-                measured = wrk(Path(info["requests_file"]), plan, args.duration, args.connections)
+                measured = measure(Path(info["requests_file"]), plan, args)
                 measured["queries"] = info["queries"]
                 measured["of_django_hello"] = round(measured["rps"] / django_hello["rps"], 3)
                 measured["of_raw_asgi"] = round(
@@ -280,9 +312,13 @@ def main() -> None:
                 )
         finally:
             server.stop()
-        results["modes"][mode] = {"django_hello": django_hello, "endpoints": endpoints}
+        results["modes"][mode] = {
+            "django_hello": django_hello,
+            "anonymous_hello": anonymous_hello,
+            "endpoints": endpoints,
+        }
 
-    results["targets"] = check_targets(results)
+    results["targets"] = check_targets(results, previous_results(dataset))
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     base = RESULTS / f"{stamp}-{dataset.name}"

@@ -29,7 +29,9 @@ def render_page(
 
 def safe_next(request: HttpRequest, fallback: str) -> str:
     """The ``next`` the form named, if it points inside Agora; otherwise ``fallback``."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
+    target = (
+        request.POST.get("next") or request.GET.get("next") or request.headers.get("Referer", "")
+    )
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from typing import Any
 
 import nh3
@@ -176,5 +176,5 @@ def render(
 
 
 def to_plain_text(html: str) -> str:
-    """Strip every tag (for previews, page titles and email subjects)."""
-    return nh3.clean(html, tags=set()).strip()
+    """The text of ``html`` with every tag removed and entities decoded (not safe as HTML)."""
+    return unescape(nh3.clean(html, tags=set())).strip()

@@ -7,8 +7,9 @@ from typing import Any, ClassVar
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
+
+from agora.core.links import link
 
 
 class Department(models.Model):
@@ -102,7 +103,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.display_name or self.email
 
     def get_absolute_url(self) -> str:
-        return reverse("people:profile", args=[self.handle])
+        return link("people:profile", self.handle)
 
     @property
     def initials(self) -> str:

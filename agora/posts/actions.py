@@ -17,11 +17,11 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Greatest
-from django.urls import reverse
 from django.utils import timezone
 
 from agora.core import markdown
 from agora.core.errors import ActionError
+from agora.core.links import link
 from agora.media.images import ImageRejected, ProcessedImage, process_image
 from agora.people.models import User
 from agora.posts.access import (
@@ -62,16 +62,36 @@ class CheckedImage:
     alt_text: str
 
 
-def _resolve_people(handles: set[str]) -> Mapping[str, tuple[str, str]]:
-    people = User.objects.filter(handle__in=handles, is_active=True).only("handle", "display_name")
-    return {p.handle: (p.get_absolute_url(), p.display_name) for p in people}
+@dataclass(frozen=True)
+class Body:
+    """A rendered post or comment body, with the ids of the people it mentions."""
+
+    html: str
+    tags: tuple[str, ...]
+    mentioned: tuple[int, ...]
 
 
-def render_body(body: str) -> markdown.Rendered:
-    return markdown.render(
-        body,
-        resolve_people=_resolve_people,
-        tag_url=lambda name: reverse("posts:tag", args=[name]),
+def render_body(body: str) -> Body:
+    """Render Markdown, resolving @handles to active people in the same single query."""
+    ids: dict[str, int] = {}
+
+    def resolve(handles: set[str]) -> Mapping[str, tuple[str, str]]:
+        people = User.objects.filter(handle__in=handles, is_active=True).only(
+            "id", "handle", "display_name"
+        )
+        found = {}
+        for person in people:
+            ids[person.handle] = person.pk
+            found[person.handle] = (person.get_absolute_url(), person.display_name)
+        return found
+
+    rendered = markdown.render(
+        body, resolve_people=resolve, tag_url=lambda name: link("posts:tag", name)
+    )
+    return Body(
+        html=rendered.html,
+        tags=rendered.tags,
+        mentioned=tuple(ids[handle] for handle in rendered.mentions),
     )
 
 
@@ -86,12 +106,12 @@ def _check_body(body: str, *, limit: int, what: str, allow_empty: bool = False) 
     return body
 
 
-def _check_mentions(rendered: markdown.Rendered) -> None:
+def _check_mentions(rendered: Body) -> None:
     limit = settings.AGORA_MAX_MENTIONS
-    if len(rendered.mentions) > limit:
+    if len(rendered.mentioned) > limit:
         raise ActionError(
             f"A post may mention at most {limit} people; this one mentions "
-            f"{len(rendered.mentions)}.",
+            f"{len(rendered.mentioned)}.",
             field="body",
         )
 
@@ -124,15 +144,24 @@ def _tags_for(names: Sequence[str]) -> list[Tag]:
     return list(Tag.objects.filter(name__in=names))
 
 
-def _handles_to_ids(handles: Sequence[str]) -> list[int]:
-    return list(User.objects.filter(handle__in=handles).values_list("pk", flat=True))
-
-
 def check_create_post(
-    author: User, *, space: Space | None, body: str, images: Sequence[ImageUpload] = ()
+    author: User,
+    *,
+    space: Space | None,
+    body: str,
+    images: Sequence[ImageUpload] = (),
+    roles: Mapping[int, str] | None = None,
 ) -> Post:
-    """Authorise and validate a new post, then create it."""
-    if space is not None and not Membership.objects.filter(space=space, user=author).exists():
+    """Authorise and validate a new post, then create it.
+
+    ``roles`` (space id → role, as the viewer already holds them) saves a query.
+    """
+    if roles is not None:
+        is_member = space is None or space.pk in roles
+    else:
+        is_member = space is None or Membership.objects.filter(space=space, user=author).exists()
+    if not is_member:
+        assert space is not None
         raise ActionError(f"Join {space.name} to post in it.", status=403)
     body = _check_body(
         body, limit=settings.AGORA_POST_MAX_CHARS, what="post", allow_empty=bool(images)
@@ -159,12 +188,11 @@ def do_create_post(
             post = Post.objects.create(
                 author=author, space=space, body=body, body_html=rendered.html, created_at=now
             )
-            post.tags.set(_tags_for(rendered.tags))
+            Post.tags.through.objects.bulk_create(
+                [Post.tags.through(post=post, tag=tag) for tag in _tags_for(rendered.tags)]
+            )
             Mention.objects.bulk_create(
-                [
-                    Mention(user_id=uid, post=post, created_at=now)
-                    for uid in _handles_to_ids(rendered.mentions)
-                ]
+                [Mention(user_id=uid, post=post, created_at=now) for uid in rendered.mentioned]
             )
             search.index_post(post.pk, body)
             for position, checked in enumerate(images):
@@ -238,7 +266,7 @@ def do_edit_post(post: Post, *, editor: User, body: str) -> None:
         post.save(update_fields=["body", "body_html", "edited_at"])
         post.tags.set(_tags_for(rendered.tags))
         Mention.objects.bulk_create(
-            [Mention(user_id=uid, post=post) for uid in _handles_to_ids(rendered.mentions)],
+            [Mention(user_id=uid, post=post) for uid in rendered.mentioned],
             ignore_conflicts=True,
         )
 
@@ -300,7 +328,7 @@ def do_add_comment(
         Mention.objects.bulk_create(
             [
                 Mention(user_id=uid, post=post, comment=comment, created_at=now)
-                for uid in _handles_to_ids(rendered.mentions)
+                for uid in rendered.mentioned
             ]
         )
         Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)

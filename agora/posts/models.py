@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from agora.core.links import link
 from agora.spaces.models import Space
 
 if TYPE_CHECKING:
@@ -53,8 +54,15 @@ class PostQuerySet(models.QuerySet["Post"]):
         if not user.is_authenticated:
             return self.none()
         readable = Space.objects.readable_by(user).values("pk")
-        return self.filter(deleted_at__isnull=True).filter(
-            models.Q(space__isnull=True) | models.Q(space_id__in=readable)
+        # ``space_key`` (0 for company-wide) is an expression, so no branch of this OR can
+        # use an index on its own. That keeps planners from gathering every readable post
+        # through the space index and sorting them all; instead they walk the newest
+        # posts in (created_at, id) order and stop at the page size. Feeds filter on
+        # ``space_key`` for the same reason.
+        return (
+            self.filter(deleted_at__isnull=True)
+            .alias(space_key=Coalesce("space_id", models.Value(0)))
+            .filter(models.Q(space_key=0) | models.Q(space_key__in=readable))
         )
 
 
@@ -70,7 +78,7 @@ class Tag(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("posts:tag", args=[self.name])
+        return link("posts:tag", self.name)
 
 
 class Post(ReactionCounts):
@@ -108,7 +116,7 @@ class Post(ReactionCounts):
         return f"Post {self.pk} by {self.author_id}"
 
     def get_absolute_url(self) -> str:
-        return reverse("posts:detail", args=[self.pk])
+        return link("posts:detail", self.pk)
 
 
 class PostRevision(models.Model):
@@ -154,7 +162,7 @@ class Comment(ReactionCounts):
         return f"Comment {self.pk} on {self.post_id}"
 
     def get_absolute_url(self) -> str:
-        return f"{reverse('posts:detail', args=[self.post_id])}#comment-{self.pk}"
+        return f"{link('posts:detail', self.post_id)}#comment-{self.pk}"
 
 
 class Reaction(models.Model):
@@ -258,4 +266,4 @@ class Attachment(models.Model):
         return self.original_name or f"Attachment {self.pk}"
 
     def get_absolute_url(self) -> str:
-        return reverse("posts:attachment", args=[self.pk])
+        return link("posts:attachment", self.pk)

@@ -39,13 +39,15 @@ class CommentView:
     replies: list[CommentView] = field(default_factory=list)
 
 
-def _card_queryset(posts: PostQuerySet) -> PostQuerySet:
+def cards_queryset(posts: PostQuerySet) -> PostQuerySet:
+    """``posts`` with everything a card draws joined or prefetched."""
     return posts.select_related("author", "author__department", "space").prefetch_related(
         Prefetch("attachments", queryset=Attachment.objects.order_by("position", "id"))
     )
 
 
-def _cards(viewer: Viewer, posts: list[Post]) -> list[PostCard]:
+def cards(viewer: Viewer, posts: list[Post]) -> list[PostCard]:
+    """Posts drawn for ``viewer``: their reactions (one query) and permissions."""
     mine: dict[int, set[str]] = defaultdict(set)
     if posts:
         rows = Reaction.objects.filter(
@@ -65,14 +67,20 @@ def _cards(viewer: Viewer, posts: list[Post]) -> list[PostCard]:
     ]
 
 
+def new_post_card(viewer: Viewer, post_id: int) -> PostCard:
+    """The card of a post the viewer has just written (nobody has reacted to it yet)."""
+    post = cards_queryset(Post.objects.filter(pk=post_id)).get()
+    return PostCard(post=post, my_reactions=set(), can_edit=True, can_delete=True)
+
+
 def card_for(viewer: Viewer, post: Post) -> PostCard:
-    return _cards(viewer, [post])[0]
+    return cards(viewer, [post])[0]
 
 
 def page_of(viewer: Viewer, posts: PostQuerySet, cursor: str | None, size: int) -> Page[PostCard]:
     """One keyset page of ``posts`` (already scoped by visibility) drawn as cards."""
-    page = keyset_page(_card_queryset(posts), cursor, size)
-    return Page(items=_cards(viewer, page.items), next_cursor=page.next_cursor)
+    page = keyset_page(cards_queryset(posts), cursor, size)
+    return Page(items=cards(viewer, page.items), next_cursor=page.next_cursor)
 
 
 def home_feed(viewer: Viewer, *, tab: str, cursor: str | None, size: int) -> Page[PostCard]:
@@ -80,13 +88,11 @@ def home_feed(viewer: Viewer, *, tab: str, cursor: str | None, size: int) -> Pag
     user = viewer.user
     posts = Post.objects.visible_to(user)
     if tab == "company":
-        posts = posts.filter(space__isnull=True)
+        posts = posts.filter(Q(space_key=0))
     else:
         followed = Follow.objects.filter(follower=user).values("followee_id")
         posts = posts.filter(
-            Q(space__isnull=True)
-            | Q(space_id__in=member_space_ids(user))
-            | Q(author_id__in=followed)
+            Q(space_key=0) | Q(space_key__in=member_space_ids(user)) | Q(author_id__in=followed)
         )
     return page_of(viewer, posts, cursor, size)
 

@@ -3,8 +3,9 @@
 
 One interface, chosen by the database in use: ``index_post`` / ``reindex_post`` keep the
 index in step with a post's body (called explicitly by the posts actions), and
-``matching`` turns a person's words into a SQL condition on ``posts_post`` that the
-visibility-scoped queryset is filtered with. Nothing here decides who may see what.
+``newest_matches`` turns a person's words into the ids of matching posts, newest first,
+which the caller then filters through ``Post.objects.visible_to``. Nothing here decides
+who may see what.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from __future__ import annotations
 import re
 
 from django.db import connection
-from django.db.models import BooleanField, Q
-from django.db.models.expressions import RawSQL
 
 FTS_TABLE = "search_post_fts"
 PG_CONFIG = "agora_search"  # created by this app's migration
@@ -42,26 +41,35 @@ def _fts5_query(words: list[str]) -> str:
     return " ".join(quoted)
 
 
-def matching(text: str) -> Q:
-    """A condition selecting the posts whose body matches ``text``; ``EmptyQuery`` if none."""
+def newest_matches(text: str, *, before: int | None, limit: int) -> list[int]:
+    """Ids of up to ``limit`` posts matching ``text``, highest id first, below ``before``.
+
+    Walking the match list from the newest end and stopping at ``limit`` makes a search's
+    cost follow the page size, not the number of posts that mention a common word.
+    Deleted and unreadable posts are still in here; callers filter by visibility.
+    """
     words = terms(text)
     if not words:
         raise EmptyQuery("Type a word to search for.")
-    if _is_postgres():
-        # The same expression as the GIN index, so PostgreSQL can use it.
-        # Only constants are formatted into the SQL; the words travel as a parameter.
-        condition = RawSQL(  # noqa: S611
-            f"to_tsvector('{PG_CONFIG}', posts_post.body) @@ to_tsquery('{PG_CONFIG}', %s)",
-            [" & ".join(f"{w}:*" if i == len(words) - 1 else w for i, w in enumerate(words))],
-            output_field=BooleanField(),
-        )
-        return Q(condition)
-    return Q(
-        id__in=RawSQL(  # noqa: S611 - constants formatted in, the query is a parameter
-            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
-            [_fts5_query(words)],
-        )
-    )
+    ceiling = before if before is not None else 2**63 - 1
+    with connection.cursor() as cursor:
+        if _is_postgres():
+            cursor.execute(
+                f"SELECT id FROM posts_post WHERE to_tsvector('{PG_CONFIG}', body) @@ "  # noqa: S608
+                f"to_tsquery('{PG_CONFIG}', %s) AND id < %s ORDER BY id DESC LIMIT %s",
+                [_tsquery(words), ceiling, limit],
+            )
+        else:
+            cursor.execute(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608
+                "AND rowid < %s ORDER BY rowid DESC LIMIT %s",
+                [_fts5_query(words), ceiling, limit],
+            )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _tsquery(words: list[str]) -> str:
+    return " & ".join(f"{w}:*" if i == len(words) - 1 else w for i, w in enumerate(words))
 
 
 def index_post(post_id: int, body: str) -> None:

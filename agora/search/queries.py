@@ -2,21 +2,68 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
+from django.utils.safestring import SafeString
 
 from agora.core.pagination import Page
 from agora.core.viewer import Viewer
 from agora.people.models import User
 from agora.posts.models import Post
-from agora.posts.queries import PostCard, page_of
 from agora.search import backends
+from agora.search.highlight import excerpt
 from agora.spaces.models import Space
 
+BATCH = 400
 
-def posts(viewer: Viewer, text: str, *, cursor: str | None, size: int) -> Page[PostCard]:
-    """Posts the viewer may read whose body matches ``text``, newest first."""
-    matches = Post.objects.visible_to(viewer.user).filter(backends.matching(text))
-    return page_of(viewer, matches, cursor, size)
+
+class BadCursor(ValueError):
+    """A search page link that was not made by this page."""
+
+
+def parse_cursor(cursor: str | None) -> int | None:
+    if not cursor:
+        return None
+    if not cursor.isdigit() or not 0 < int(cursor) < 2**63:
+        raise BadCursor("This page link is not valid; search again.")
+    return int(cursor)
+
+
+@dataclass
+class Hit:
+    """A matching post as a search result: the post and an excerpt with the words marked."""
+
+    post: Post
+    excerpt: SafeString
+
+
+def posts(viewer: Viewer, text: str, *, cursor: str | None, size: int) -> Page[Hit]:
+    """Posts the viewer may read whose body matches ``text``, newest first.
+
+    Matches come from the index in batches, newest first, and each batch is filtered
+    through ``visible_to``; the next page starts below the last id shown.
+    """
+    before = parse_cursor(cursor)
+    visible = Post.objects.visible_to(viewer.user).select_related(
+        "author", "author__department", "space"
+    )
+    found: list[Post] = []
+    while len(found) <= size:
+        ids = backends.newest_matches(text, before=before, limit=BATCH)
+        if not ids:
+            break
+        wanted = size + 1 - len(found)
+        found += visible.filter(pk__in=ids).order_by("-id")[:wanted]
+        if len(ids) < BATCH:
+            break
+        before = ids[-1]
+    items = found[:size]
+    words = backends.terms(text)
+    return Page(
+        items=[Hit(post=p, excerpt=excerpt(p.body_html, words)) for p in items],
+        next_cursor=str(items[-1].pk) if len(found) > size else None,
+    )
 
 
 def people(text: str, limit: int = 5) -> QuerySet[User]:

@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from agora.core.htmx import is_htmx, render_page
-from agora.core.pagination import BadCursor
 from agora.core.viewer import viewer_for
 from agora.posts.views.feed import bad_request
 from agora.search import backends, queries
@@ -31,7 +30,7 @@ def search(request: HttpRequest) -> HttpResponse:
         page = queries.posts(
             viewer, text, cursor=request.GET.get("before"), size=settings.AGORA_FEED_PAGE_SIZE
         )
-    except BadCursor as exc:
+    except queries.BadCursor as exc:
         return bad_request(request, str(exc))
     context.update(
         page=page,
@@ -40,7 +39,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if not request.GET.get("before"):
         context["people"] = list(queries.people(text))
         context["spaces"] = list(queries.spaces(viewer, text))
-    return render_page(request, "search/results.html", "posts/_feed_page.html", context)
+    return render_page(request, "search/results.html", "search/_hits.html", context)
 
 
 @require_GET

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
+
+from agora.core.links import link
 
 if TYPE_CHECKING:
     from agora.people.models import User
@@ -94,7 +95,7 @@ class Space(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("spaces:detail", args=[self.slug])
+        return link("spaces:detail", self.slug)
 
 
 class Membership(models.Model):

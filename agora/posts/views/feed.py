@@ -13,7 +13,6 @@ from agora.core.htmx import is_htmx, render_page, safe_next
 from agora.core.pagination import BadCursor
 from agora.core.viewer import viewer_for
 from agora.posts import actions, queries
-from agora.posts.access import access_post
 from agora.posts.forms import PostForm
 from agora.posts.models import Tag
 from agora.spaces.access import access_space
@@ -84,7 +83,9 @@ def create(request: HttpRequest) -> HttpResponse:
             raise ActionError(_first_error(form))
         slug = form.cleaned_data["space"]
         if slug:
-            space = access_space(viewer.user, slug).space
+            space = next((s for s in viewer.spaces if s.slug == slug), None)
+            if space is None:  # not a member: 404 if secret, "join first" otherwise
+                space = access_space(viewer.user, slug).space
         uploads = [
             actions.ImageUpload(
                 stream=f, name=f.name or "image", alt_text=form.cleaned_data["alt_text"]
@@ -92,7 +93,11 @@ def create(request: HttpRequest) -> HttpResponse:
             for f in form.cleaned_data["images"]
         ]
         post = actions.check_create_post(
-            viewer.user, space=space, body=form.cleaned_data["body"], images=uploads
+            viewer.user,
+            space=space,
+            body=form.cleaned_data["body"],
+            images=uploads,
+            roles=viewer.roles,
         )
     except ActionError as exc:
         if is_htmx(request):
@@ -107,8 +112,7 @@ def create(request: HttpRequest) -> HttpResponse:
             request, "posts/compose.html", {"form": form, "viewer": viewer}, status=exc.status
         )
     if is_htmx(request):
-        post = access_post(viewer.user, post.pk)
-        card = queries.card_for(viewer, post)
+        card = queries.new_post_card(viewer, post.pk)
         return render(request, "posts/_post_card.html", {"card": card, "fresh": True})
     return HttpResponseRedirect(safe_next(request, post.get_absolute_url()))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.middleware.csrf import get_token
 from django.views.decorators.http import require_POST
 
 from agora.core.errors import ActionError
@@ -12,18 +12,27 @@ from agora.core.viewer import viewer_for
 from agora.posts import actions
 from agora.posts.access import access_comment, access_post
 from agora.posts.models import Comment, Post, Reaction
-from agora.posts.templatetags.posts_tags import reaction_items
+from agora.posts.templatetags.posts_tags import reaction_bar_html
 from agora.posts.views.feed import bad_request
 
 
+def _wanted(request: HttpRequest) -> tuple[str, bool]:
+    """The kind and the state asked for: ``set=kind:1`` (the bar's buttons) or ``kind``/``on``."""
+    if "set" in request.POST:
+        kind, _, on = request.POST["set"].partition(":")
+    else:
+        kind, on = request.POST.get("kind", ""), request.POST.get("on", "")
+    return actions.check_reaction_kind(kind), on == "1"
+
+
 def _set_reaction(request: HttpRequest, target: Post | Comment) -> HttpResponse:
-    """``kind`` and ``on`` say the state the person wants, so a double click is harmless."""
+    """Buttons carry the state the person wants, so a double click is harmless."""
     viewer = viewer_for(request)
     try:
-        kind = actions.check_reaction_kind(request.POST.get("kind", ""))
+        kind, on = _wanted(request)
     except ActionError as exc:
         return bad_request(request, exc.message, status=exc.status)
-    if request.POST.get("on") == "1":
+    if on:
         actions.do_add_reaction(viewer.user, target, kind)
     else:
         actions.do_remove_reaction(viewer.user, target, kind)
@@ -36,11 +45,7 @@ def _set_reaction(request: HttpRequest, target: Post | Comment) -> HttpResponse:
         {"post": target} if isinstance(target, Post) else {"comment": target}
     )
     mine = set(Reaction.objects.filter(user=viewer.user, **lookup).values_list("kind", flat=True))
-    return render(
-        request,
-        "components/_reactions.html",
-        {"target": target, "items": reaction_items(target, mine), "url": request.path},
-    )
+    return HttpResponse(reaction_bar_html(target, mine, request.path, get_token(request)))
 
 
 @require_POST

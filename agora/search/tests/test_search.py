@@ -22,7 +22,8 @@ MATRIX = [(p, v) for p in PERSONAS for v in Visibility]
 
 
 def post_ids(html: str) -> set[int]:
-    return {int(i) for i in re.findall(r'<article class="card post[^"]*" id="post-(\d+)"', html)}
+    found = re.findall(r'<article class="card (?:post|hit)[^"]*" id="post-(\d+)"', html)
+    return {int(i) for i in found}
 
 
 def search(client, text: str, **extra):
@@ -125,15 +126,16 @@ def test_it_pages_through_results_with_a_cursor(cast, client_for, settings):
 
 
 def test_search_page_budget(cast, client_for, django_assert_num_queries):
-    # session, user, memberships + posts + attachments + my reactions + people + spaces
+    # session, user, memberships + matching ids from the index + posts (with authors,
+    # departments, spaces) + people + spaces
     client = client_for("engineer")
     for i in range(3):
         actions.check_create_post(cast.salesperson, space=cast.open_space, body=f"Atlas {i}")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         assert search(client, "atlas").status_code == 200
     for i in range(12):
         actions.check_create_post(cast.salesperson, space=cast.open_space, body=f"Atlas {i}")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = search(client, "atlas")
     assert len(post_ids(response.content.decode())) == 15
 
@@ -145,3 +147,12 @@ def test_the_top_bar_suggests_people_and_spaces(cast, client_for):
     html = response.content.decode()
     assert cast.engineer.get_absolute_url() in html
     assert "Search posts for “ada”" in html
+
+
+def test_it_shows_an_excerpt_with_the_words_marked_and_escaped(cast, client_for):
+    body = "Intro. " + "filler " * 60 + "The <b>Atlas</b> **migration** plan is ready & approved."
+    actions.check_create_post(cast.engineer, space=None, body=body)
+    html = search(client_for("outsider"), "migration plan").content.decode()
+    assert "<mark>migration</mark> <mark>plan</mark>" in html
+    assert "&lt;b&gt;Atlas&lt;/b&gt;" in html  # the author's raw HTML stays text
+    assert "…" in html  # the excerpt starts near the match, not at the top of the post
