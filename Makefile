@@ -12,7 +12,6 @@ export AGORA_DATA_DIR ?= $(CURDIR)/data
 
 run: install static
 	$(BIN)/agora migrate --no-input -v 0
-	$(BIN)/agora createcachetable
 	$(BIN)/agora demo
 	$(BIN)/agora serve
 

@@ -38,7 +38,12 @@ def dispatcher(wsgi_app: Any, asgi_app: ASGIApp, *, threads: int) -> ASGIApp:
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and not scope["path"].startswith(LIVE_PREFIXES):
-            await pooled(scope, receive, send)
+            # a2wsgi hands ``receive()`` to run_coroutine_threadsafe, which accepts only
+            # coroutines; granian's receive returns a native awaitable. Wrap it.
+            async def receive_coroutine() -> Mapping[str, Any]:
+                return await receive()
+
+            await pooled(scope, receive_coroutine, send)
         else:
             await asgi_app(scope, receive, send)
 

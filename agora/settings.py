@@ -119,7 +119,8 @@ if _database_url:
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's sqlite3 backend with queued writers (see agora/core/sqlite/base.py).
+            "ENGINE": "agora.core.sqlite",
             "NAME": str(DATA_DIR / "agora.sqlite3"),
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",

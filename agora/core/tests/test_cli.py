@@ -10,6 +10,8 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -163,3 +165,39 @@ def test_it_creates_an_administrator_once(migrated):
     )
     assert again.returncode != 0
     assert "already an account" in again.stderr
+
+
+@pytest.mark.parametrize("interface", ["wsgi", "dispatch", "asgi"])
+def test_every_serving_mode_serves_pages_and_reads_form_posts(migrated, interface):
+    port = free_port()
+    server = subprocess.Popen(
+        [*AGORA, "serve", "--port", str(port), "--workers", "1", "--interface", interface],
+        env=_env(migrated),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_until_up(port)
+        base = f"http://127.0.0.1:{port}"
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        with opener.open(f"{base}/accounts/login/", timeout=5) as r:
+            page = r.read().decode()
+        token = page.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+        form = urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": token, "login": "nobody@example.com", "password": "wrong"}
+        ).encode()
+        request = urllib.request.Request(
+            f"{base}/accounts/login/", data=form, headers={"Referer": f"{base}/accounts/login/"}
+        )
+        # A wrong password re-displays the form with an error: the POST body was read.
+        try:
+            with opener.open(request, timeout=5) as r:
+                status, body = r.status, r.read().decode()
+        except urllib.error.HTTPError as exc:
+            status, body = exc.code, exc.read().decode()
+        assert status in (200, 400), body[:500]
+        assert "not correct" in body
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
