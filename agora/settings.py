@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "agora.spaces",
     "agora.posts",
     "agora.search",
+    "agora.qa",
+    "agora.reputation",
+    "agora.notifications",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "agora.core.context_processors.site",
+                "agora.notifications.context_processors.bell",
             ],
             "builtins": ["agora.core.templatetags.agora"],
         },

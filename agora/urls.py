@@ -21,6 +21,9 @@ urlpatterns = [
     path("people/", include("agora.people.urls")),
     path("spaces/", include("agora.spaces.urls")),
     path("search/", include("agora.search.urls")),
+    path("questions/", include("agora.qa.urls")),
+    path("leaderboard/", include("agora.reputation.urls")),
+    path("notifications/", include("agora.notifications.urls")),
     path("", include("agora.posts.urls")),
     path("admin/", admin.site.urls),
 ]

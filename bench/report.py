@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Any
 
 PAGES = ("home feed", "space feed", "post page (10 comments)")
-DOCS_START = "<!-- bench:results:start -->"
-DOCS_END = "<!-- bench:results:end -->"
 
 
 def check_targets(
@@ -112,11 +110,11 @@ def markdown_table(results: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def update_docs(path: Path, table: str) -> None:
-    """Replace the results between the markers in docs/performance.md."""
+def update_docs(path: Path, table: str, size: str) -> None:
+    """Replace the results for one dataset size (``100k``, ``1m``) in docs/performance.md."""
+    start, end = f"<!-- bench:{size}:start -->", f"<!-- bench:{size}:end -->"
     text = path.read_text()
-    block = f"{DOCS_START}\n{table}{DOCS_END}"
-    pattern = re.compile(re.escape(DOCS_START) + ".*?" + re.escape(DOCS_END), re.DOTALL)
+    pattern = re.compile(re.escape(start) + ".*?" + re.escape(end), re.DOTALL)
     if not pattern.search(text):
-        raise SystemExit(f"{path} lacks the {DOCS_START} … {DOCS_END} markers.")
-    path.write_text(pattern.sub(lambda _: block, text))
+        raise SystemExit(f"{path} lacks the {start} … {end} markers.")
+    path.write_text(pattern.sub(lambda _: f"{start}\n{table}{end}", text))

@@ -329,7 +329,8 @@ def main() -> None:
     print()
     print(table)
     if args.update_docs:
-        update_docs(ROOT / "docs" / "performance.md", table)
+        size = "1m" if dataset.posts >= 1_000_000 else "100k"
+        update_docs(ROOT / "docs" / "performance.md", table, size)
         print("docs/performance.md updated.")
     shutil.rmtree(data_dir, ignore_errors=True)
 

@@ -81,6 +81,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     # A site-wide moderator may remove any post or comment they can see; it grants no
     # extra visibility (secret spaces stay closed to non-members).
     is_moderator = models.BooleanField(default=False)
+    # Named by administrators (a product owner, say): may mark their answers official.
+    is_official_voice = models.BooleanField(default=False)
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.http import Http404
 
 from agora.people.models import User
@@ -40,7 +42,7 @@ def can_edit_post(user: User, post: Post) -> bool:
     return post.author_id == user.pk
 
 
-def can_moderate(user: User, space_id: int | None, roles: dict[int, str]) -> bool:
+def can_moderate(user: User, space_id: int | None, roles: Mapping[int, str]) -> bool:
     """Site moderators, and a space's owners and moderators, may remove what is in it."""
     if user.is_moderator:
         return True

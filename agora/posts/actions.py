@@ -36,11 +36,14 @@ from agora.posts.models import (
     Comment,
     Mention,
     Post,
+    PostKind,
     PostRevision,
     Reaction,
     ReactionKind,
     Tag,
 )
+from agora.qa.models import Answer
+from agora.reputation import actions as reputation
 from agora.search import backends as search
 from agora.spaces.models import Membership, Space
 from agora.spaces.queries import membership_roles
@@ -106,7 +109,7 @@ def _check_body(body: str, *, limit: int, what: str, allow_empty: bool = False) 
     return body
 
 
-def _check_mentions(rendered: Body) -> None:
+def check_mention_count(rendered: Body) -> None:
     limit = settings.AGORA_MAX_MENTIONS
     if len(rendered.mentioned) > limit:
         raise ActionError(
@@ -136,7 +139,27 @@ def check_images(uploads: Sequence[ImageUpload]) -> list[CheckedImage]:
     return checked
 
 
-def _tags_for(names: Sequence[str]) -> list[Tag]:
+MAX_TAGS = 8
+
+
+def parse_tags(text: str) -> list[str]:
+    """Tag names from a tag field ("pricing, #atlas  q3"): lower-cased, deduplicated."""
+    names: list[str] = []
+    for raw in text.replace(",", " ").split():
+        name = raw.lstrip("#").lower()
+        if not markdown.TAG_RE.fullmatch(name):
+            raise ActionError(
+                f"“{raw}” is not a tag: use letters, digits, - and _, starting with a letter.",
+                field="tags",
+            )
+        if name not in names:
+            names.append(name)
+    if len(names) > MAX_TAGS:
+        raise ActionError(f"Use at most {MAX_TAGS} tags.", field="tags")
+    return names
+
+
+def tags_for(names: Sequence[str]) -> list[Tag]:
     if not names:
         return []
     # ignore_conflicts: two people introducing the same new tag at once both succeed.
@@ -177,19 +200,30 @@ def do_create_post(
     body: str,
     images: Sequence[CheckedImage] = (),
     created_at: datetime | None = None,
+    kind: str = PostKind.POST,
+    tags: Sequence[str] = (),
 ) -> Post:
-    """Create a post with its tags, mentions and images in one transaction."""
+    """Create a post with its tags, mentions and images in one transaction.
+
+    ``tags`` adds to the #tags the body names (a question's tag field).
+    """
     rendered = render_body(body)
-    _check_mentions(rendered)
+    check_mention_count(rendered)
     now = created_at or timezone.now()
     stored: list[str] = []
     try:
         with transaction.atomic():
             post = Post.objects.create(
-                author=author, space=space, body=body, body_html=rendered.html, created_at=now
+                author=author,
+                space=space,
+                kind=kind,
+                body=body,
+                body_html=rendered.html,
+                created_at=now,
             )
+            names = list(dict.fromkeys([*rendered.tags, *tags]))
             Post.tags.through.objects.bulk_create(
-                [Post.tags.through(post=post, tag=tag) for tag in _tags_for(rendered.tags)]
+                [Post.tags.through(post=post, tag=tag) for tag in tags_for(names)]
             )
             Mention.objects.bulk_create(
                 [Mention(user_id=uid, post=post, created_at=now) for uid in rendered.mentioned]
@@ -255,7 +289,7 @@ def do_edit_post(post: Post, *, editor: User, body: str) -> None:
     if body == post.body:
         return
     rendered = render_body(body)
-    _check_mentions(rendered)
+    check_mention_count(rendered)
     now = timezone.now()
     with transaction.atomic():
         PostRevision.objects.create(post=post, body=post.body, edited_by=editor, created_at=now)
@@ -264,7 +298,11 @@ def do_edit_post(post: Post, *, editor: User, body: str) -> None:
         post.body_html = rendered.html
         post.edited_at = now
         post.save(update_fields=["body", "body_html", "edited_at"])
-        post.tags.set(_tags_for(rendered.tags))
+        names = list(rendered.tags)
+        if post.kind == PostKind.QUESTION:
+            # A question's tags also come from its tag field: edits add, never drop them.
+            names += list(post.tags.values_list("name", flat=True))
+        post.tags.set(tags_for(list(dict.fromkeys(names))))
         Mention.objects.bulk_create(
             [Mention(user_id=uid, post=post) for uid in rendered.mentioned],
             ignore_conflicts=True,
@@ -314,7 +352,7 @@ def do_add_comment(
     created_at: datetime | None = None,
 ) -> Comment:
     rendered = render_body(body)
-    _check_mentions(rendered)
+    check_mention_count(rendered)
     now = created_at or timezone.now()
     with transaction.atomic():
         comment = Comment.objects.create(
@@ -359,31 +397,43 @@ def check_reaction_kind(kind: str) -> str:
     return kind
 
 
-def do_add_reaction(user: User, target: Post | Comment, kind: str) -> bool:
-    """Add one reaction; False if it was already there. Exactly-once under concurrent clicks."""
-    model = type(target)
-    fields: dict[str, Post | Comment] = (
-        {"post": target} if isinstance(target, Post) else {"comment": target}
-    )
+Reactable = Post | Comment | Answer
+
+
+def _target(target: Reactable) -> dict[str, Reactable]:
+    if isinstance(target, Post):
+        return {"post": target}
+    if isinstance(target, Comment):
+        return {"comment": target}
+    return {"answer": target}
+
+
+def do_add_reaction(user: User, target: Reactable, kind: str) -> bool:
+    """Add one reaction; False if it was already there. Exactly-once under concurrent clicks.
+
+    A new thumbs-up on a post or answer credits its author in the reputation ledger, in
+    the same transaction.
+    """
     counter = f"{kind}_count"
     try:
         with transaction.atomic():
-            Reaction.objects.create(user=user, kind=kind, **fields)
-            model.objects.filter(pk=target.pk).update(**{counter: F(counter) + 1})
+            Reaction.objects.create(user=user, kind=kind, **_target(target))
+            type(target).objects.filter(pk=target.pk).update(**{counter: F(counter) + 1})
+            if kind == ReactionKind.THUMBS_UP and not isinstance(target, Comment):
+                reputation.on_thumbs_up(user, target)
     except IntegrityError:
         return False
     return True
 
 
-def do_remove_reaction(user: User, target: Post | Comment, kind: str) -> bool:
-    """Remove one reaction; False if there was none. The counter moves only with the row."""
-    model = type(target)
-    fields: dict[str, Post | Comment] = (
-        {"post": target} if isinstance(target, Post) else {"comment": target}
-    )
+def do_remove_reaction(user: User, target: Reactable, kind: str) -> bool:
+    """Remove one reaction; False if there was none. The counter moves only with the row.
+
+    Reputation already earned stays: the ledger grants a thumbs-up once per giver.
+    """
     counter = f"{kind}_count"
     with transaction.atomic():
-        deleted, _ = Reaction.objects.filter(user=user, kind=kind, **fields).delete()
+        deleted, _ = Reaction.objects.filter(user=user, kind=kind, **_target(target)).delete()
         if deleted:
-            model.objects.filter(pk=target.pk).update(**{counter: F(counter) - 1})
+            type(target).objects.filter(pk=target.pk).update(**{counter: F(counter) - 1})
     return bool(deleted)

@@ -31,6 +31,11 @@ REACTION_EMOJI = {
 }
 
 
+class PostKind(models.TextChoices):
+    POST = "post", "Post"
+    QUESTION = "question", "Question"
+
+
 class ReactionCounts(models.Model):
     """Denormalised reaction counters, changed only through ``F()`` updates."""
 
@@ -90,11 +95,17 @@ class Post(ReactionCounts):
     space = models.ForeignKey(
         Space, null=True, blank=True, on_delete=models.CASCADE, related_name="posts"
     )
+    kind = models.CharField(max_length=10, choices=PostKind.choices, default=PostKind.POST)
     body = models.TextField()
     body_html = models.TextField()
     tags = models.ManyToManyField(Tag, blank=True, related_name="posts")
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
+    # A leader (or the space's owners and moderators) pinned it to the top of its space.
+    pinned_at = models.DateTimeField(null=True, blank=True)
+    pinned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     # Deleted posts keep their row (for the moderation record) and vanish from every list.
     deleted_at = models.DateTimeField(null=True, blank=True)
     deleted_by = models.ForeignKey(
@@ -137,9 +148,16 @@ class PostRevision(models.Model):
 
 
 class Comment(ReactionCounts):
-    """A comment on a post, or (with ``parent``) a reply to a top-level comment."""
+    """A comment on a post, or (with ``parent``) a reply to a top-level comment.
+
+    A comment on an answer has ``answer`` set and its ``post`` is the question, so it is
+    visible exactly when the question is.
+    """
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
+    answer = models.ForeignKey(
+        "qa.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments"
     )
@@ -166,7 +184,7 @@ class Comment(ReactionCounts):
 
 
 class Reaction(models.Model):
-    """One person's reaction of one kind to one post or comment."""
+    """One person's reaction of one kind to one post, comment or answer."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions"
@@ -178,6 +196,9 @@ class Reaction(models.Model):
     comment = models.ForeignKey(
         Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="reactions"
     )
+    answer = models.ForeignKey(
+        "qa.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="reactions"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -185,29 +206,39 @@ class Reaction(models.Model):
             # Exactly one target; one reaction of each kind per person per target. The
             # database, not Python, keeps a double click from counting twice.
             models.CheckConstraint(
-                condition=models.Q(post__isnull=False, comment__isnull=True)
-                | models.Q(post__isnull=True, comment__isnull=False),
-                name="posts_reaction_one_target",
+                condition=models.Q(post__isnull=False, comment__isnull=True, answer__isnull=True)
+                | models.Q(post__isnull=True, comment__isnull=False, answer__isnull=True)
+                | models.Q(post__isnull=True, comment__isnull=True, answer__isnull=False),
+                name="posts_reaction_exactly_one_target",
             ),
             models.UniqueConstraint(
                 fields=["user", "post", "kind"],
-                condition=models.Q(comment__isnull=True),
-                name="posts_reaction_post_unique",
+                condition=models.Q(post__isnull=False),
+                name="posts_reaction_once_per_post",
             ),
             models.UniqueConstraint(
                 fields=["user", "comment", "kind"],
-                condition=models.Q(post__isnull=True),
-                name="posts_reaction_comment_unique",
+                condition=models.Q(comment__isnull=False),
+                name="posts_reaction_once_per_comment",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "answer", "kind"],
+                condition=models.Q(answer__isnull=False),
+                name="posts_reaction_once_per_answer",
             ),
         ]
-        indexes = [models.Index(fields=["post", "kind"]), models.Index(fields=["comment", "kind"])]
+        indexes = [
+            models.Index(fields=["post", "kind"]),
+            models.Index(fields=["comment", "kind"]),
+            models.Index(fields=["answer", "kind"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} by {self.user_id}"
 
 
 class Mention(models.Model):
-    """``user`` was @mentioned in a post or comment."""
+    """``user`` was @mentioned in a post, a comment or an answer (``post`` is always set)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentions"
@@ -216,14 +247,22 @@ class Mention(models.Model):
     comment = models.ForeignKey(
         Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
     )
+    answer = models.ForeignKey(
+        "qa.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "post"],
-                condition=models.Q(comment__isnull=True),
-                name="posts_mention_post_unique",
+                condition=models.Q(comment__isnull=True, answer__isnull=True),
+                name="posts_mention_once_per_post",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "answer"],
+                condition=models.Q(answer__isnull=False, comment__isnull=True),
+                name="posts_mention_once_per_answer",
             ),
             models.UniqueConstraint(
                 fields=["user", "comment"],

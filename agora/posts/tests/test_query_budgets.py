@@ -10,12 +10,13 @@ import pytest
 from django.urls import reverse
 
 from agora.posts import actions
+from agora.testing.budgets import PAGE_BASE
 from agora.testing.personas import image_upload
 
 pytestmark = pytest.mark.django_db
 
-# Every signed-in page starts with these three.
-BASE = 3  # session, user, the viewer's memberships (for the rail and permissions)
+# Every signed-in page starts with these (see agora/testing/budgets.py).
+BASE = PAGE_BASE
 
 
 def _add_posts(cast, count: int) -> None:

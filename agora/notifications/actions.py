@@ -1,0 +1,46 @@
+"""Creating and reading notifications (in-app for now; live and email delivery come later)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.utils import timezone
+
+from agora.notifications.models import Notification
+from agora.people.models import User
+from agora.posts.models import Post
+
+
+def notify(
+    user_ids: Iterable[int],
+    kind: str,
+    *,
+    actor: User | None = None,
+    post: Post | None = None,
+    answer: object | None = None,
+    text: str = "",
+) -> int:
+    """Tell each person in ``user_ids`` (never the actor themself). Returns how many."""
+    recipients = {uid for uid in user_ids if actor is None or uid != actor.pk}
+    now = timezone.now()
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                user_id=uid,
+                kind=kind,
+                actor=actor,
+                post=post,
+                answer_id=getattr(answer, "pk", None),
+                text=text[:300],
+                created_at=now,
+            )
+            for uid in sorted(recipients)
+        ]
+    )
+    return len(recipients)
+
+
+def mark_all_read(user: User) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

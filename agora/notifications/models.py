@@ -1,0 +1,53 @@
+"""In-app notifications. Each is shown only while its post is visible to its person."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from agora.posts.models import Post
+
+
+class NotificationKind(models.TextChoices):
+    ANSWER_INVITATION = "answer_invitation", "Asked to answer"
+    NEW_ANSWER = "new_answer", "New answer"
+    ANSWER_ACCEPTED = "answer_accepted", "Answer accepted"
+    MENTION = "mention", "Mentioned"
+    BADGE = "badge", "Badge earned"
+    LEVEL = "level", "New level"
+
+
+class Notification(models.Model):
+    """Something that happened that ``user`` should know about."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    post = models.ForeignKey(
+        Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    answer = models.ForeignKey(
+        "qa.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    text = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["user", "-created_at"], name="notification_user_time"),
+            models.Index(
+                fields=["user"],
+                condition=models.Q(read_at__isnull=True),
+                name="notification_unread",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.user_id}"

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from agora.notifications.views import pages
+
+app_name = "notifications"
+urlpatterns = [
+    path("", pages.notification_list, name="list"),
+    path("read/", pages.mark_all_read, name="mark_all_read"),
+]

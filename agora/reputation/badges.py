@@ -1,0 +1,84 @@
+"""Badges for concrete achievements, awarded once each, announced by notification."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db import IntegrityError, transaction
+
+from agora.core import policy
+from agora.notifications.actions import notify
+from agora.notifications.models import NotificationKind
+from agora.people.models import User
+from agora.posts.models import Post
+from agora.reputation.models import BadgeAward, EventKind, ReputationEvent
+
+if TYPE_CHECKING:
+    from agora.qa.models import Answer
+
+
+@dataclass(frozen=True)
+class Badge:
+    name: str
+    description: str
+    icon: str
+
+
+BADGES: dict[str, Badge] = {
+    "first_question": Badge("Curious", "Asked a first question.", "❓"),
+    "first_answer": Badge("Helper", "Wrote a first answer.", "✍️"),
+    "first_accepted": Badge("Problem solver", "Had a first answer accepted.", "✅"),
+    "nice_post": Badge("Nice post", "A post or answer received 10 thumbs-up.", "🥉"),
+    "good_post": Badge("Good post", "A post or answer received 25 thumbs-up.", "🥈"),
+    "great_post": Badge("Great post", "A post or answer received 50 thumbs-up.", "🥇"),
+    "bridge_builder": Badge(
+        "Bridge builder",
+        "Helped people in other departments many times (thumbs-up and accepted answers).",
+        "🌉",
+    ),
+}
+THUMBS_UP_BADGES = ((50, "great_post"), (25, "good_post"), (10, "nice_post"))
+
+
+def award(user: User, code: str, post: Post | None = None) -> bool:
+    """Give ``user`` the badge once; returns whether it is new."""
+    try:
+        with transaction.atomic():
+            BadgeAward.objects.create(user=user, badge=code, post=post)
+    except IntegrityError:
+        return False
+    badge = BADGES[code]
+    notify([user.pk], NotificationKind.BADGE, post=post, text=f"{badge.icon} {badge.name}")
+    return True
+
+
+def after_question(author: User, post: Post) -> None:
+    award(author, "first_question", post)
+
+
+def after_answer(answer: Answer) -> None:
+    award(answer.author, "first_answer", answer.question.post)
+
+
+def after_thumbs_up(author: User, target: Post | Answer, event: ReputationEvent) -> None:
+    target.refresh_from_db(fields=["thumbs_up_count"])
+    post = target if isinstance(target, Post) else target.question.post
+    for threshold, code in THUMBS_UP_BADGES:
+        if target.thumbs_up_count >= threshold:
+            award(author, code, post)
+    if event.cross_department:
+        _bridge(author)
+
+
+def after_accepted(answer: Answer, accepter: User) -> None:
+    award(answer.author, "first_accepted", answer.question.post)
+    _bridge(answer.author)
+
+
+def _bridge(user: User) -> None:
+    helps = ReputationEvent.objects.filter(
+        user=user, cross_department=True, kind__in=(EventKind.THUMBS_UP, EventKind.ACCEPTED)
+    ).count()
+    if helps >= policy.get("badges.cross_department_helps"):
+        award(user, "bridge_builder")

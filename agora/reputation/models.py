@@ -1,0 +1,166 @@
+"""Reputation: an append-only ledger, totals recomputable from it, levels and badges."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from agora.posts.models import Post, Tag
+
+
+class EventKind(models.TextChoices):
+    THUMBS_UP = "thumbs_up", "Thumbs-up received"
+    ACCEPTED = "accepted", "Answer accepted"
+    UNACCEPTED = "unaccepted", "Acceptance withdrawn"
+    ACCEPTING = "accepting", "Accepted an answer"
+    UNACCEPTING = "unaccepting", "Withdrew an acceptance"
+    OFFICIAL = "official", "Answer marked official"
+    UNOFFICIAL = "unofficial", "Official mark removed"
+
+
+class ReputationEvent(models.Model):
+    """One entry of the ledger. Rows are only ever added; a withdrawal adds a reversal.
+
+    ``post`` is the post or question the credit is about (for an answer, its question),
+    so leaderboards can count exactly the events whose post the viewer may read.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reputation_events"
+    )
+    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    points = models.IntegerField()
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
+    answer = models.ForeignKey(
+        "qa.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # Whether the actor works in another department than the user (crossing silos).
+    cross_department = models.BooleanField(default=False)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            # A thumbs-up earns its author points once per giver and target: taking it
+            # back and giving it again never earns more.
+            models.UniqueConstraint(
+                fields=["kind", "actor", "post"],
+                condition=models.Q(kind="thumbs_up", answer__isnull=True),
+                name="reputation_one_thumbs_up_per_post",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "actor", "answer"],
+                condition=models.Q(kind="thumbs_up", answer__isnull=False),
+                name="reputation_one_thumbs_up_per_answer",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["user", "created_at"], name="reputation_user_time"),
+            models.Index(fields=["created_at"], name="reputation_time"),
+            models.Index(fields=["post"], name="reputation_post"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.points:+d} {self.kind} for {self.user_id}"
+
+
+class Reputation(models.Model):
+    """Running totals for one person, equal to sums over the ledger (recomputable)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="reputation",
+    )
+    total = models.IntegerField(default=0)
+    thumbs_up = models.IntegerField(default=0)
+    accepted_answers = models.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.total}"
+
+
+class TagReputation(models.Model):
+    """Running total of one person's reputation within one tag."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tag_reputation"
+    )
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="+")
+    total = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "tag"], name="reputation_tag_unique"),
+        ]
+        indexes = [models.Index(fields=["tag", "-total"], name="reputation_tag_rank")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} in {self.tag_id}: {self.total}"
+
+
+class DailyVotePoints(models.Model):
+    """Points earned from thumbs-up per person per day, to apply the daily cap atomically."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    points = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "day"], name="reputation_daily_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} on {self.day}: {self.points}"
+
+
+class Level(models.IntegerChoices):
+    NEW = 0, "New member"
+    MEMBER = 1, "Member"
+    CONTRIBUTOR = 2, "Contributor"
+    LEADER = 3, "Leader"
+
+
+class Standing(models.Model):
+    """A person's level. ``below_since`` starts the grace period before a demotion."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="standing",
+    )
+    level = models.PositiveSmallIntegerField(choices=Level.choices, default=Level.NEW)
+    since = models.DateTimeField(default=timezone.now)
+    below_since = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.get_level_display()}"
+
+
+class BadgeAward(models.Model):
+    """A badge a person earned, once each."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="badges"
+    )
+    badge = models.CharField(max_length=40)
+    post = models.ForeignKey(
+        Post, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    awarded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-awarded_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "badge"], name="reputation_badge_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.badge} for {self.user_id}"
