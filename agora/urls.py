@@ -21,7 +21,7 @@ urlpatterns = [
     path("people/", include("agora.people.urls")),
     path("spaces/", include("agora.spaces.urls")),
     path("search/", include("agora.search.urls")),
-    path("questions/", include("agora.qa.urls")),
+    path("", include("agora.qa.urls")),  # questions/… and answers/…
     path("leaderboard/", include("agora.reputation.urls")),
     path("notifications/", include("agora.notifications.urls")),
     path("", include("agora.posts.urls")),

@@ -3,7 +3,7 @@
 Everything is written by the same actions the views use (so mentions, tags, counters and
 attachments come out exactly as in real use), inside one transaction, from a fixed random
 seed. What the company says lives in ``demo_content``; this module decides who says it,
-where and when.
+where and when (questions and answers: ``demo_qa``).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from agora.core import demo_content as content
 from agora.core.demo_content import ImagePost, PostTemplate, SpaceSpec
+from agora.core.demo_qa import Company, seed_questions
 from agora.people.actions import create_user, do_follow
 from agora.people.models import Department, Follow, User
 from agora.posts.actions import (
@@ -194,6 +195,9 @@ class _Builder:
             self._space(spec)
         self.say("Writing posts, comments and reactions…")
         self._posts()
+        self.say("Asking and answering questions…")
+        q_and_a = (self.people, self.spaces, self.members, self._readers, self._later)
+        seed_questions(Company(self.rng, self.now, *q_and_a, self._at_work))
 
     # People -----------------------------------------------------------------------------
 
@@ -216,6 +220,7 @@ class _Builder:
                 bio=person.bio,
                 skills=person.skills,
                 is_moderator=person.key == "maya",
+                is_official_voice=person.key in content.OFFICIAL_VOICES,
                 is_staff=person.key == "admin",
                 is_superuser=person.key == "admin",
             )

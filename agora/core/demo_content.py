@@ -62,6 +62,9 @@ class Person:
 PERSONAS = (("engineer", "ada"), ("salesperson", "sam"), ("moderator", "maya"),
             ("administrator", "admin"))  # fmt: skip
 
+# Administrators named these people official voices: they may mark their answers official.
+OFFICIAL_VOICES = ("elena.petrova",)  # the VP Product
+
 PEOPLE_LIST = (
     Person("ada", "Ada Okafor", ENG, "Staff Engineer", "London",
            ("Python", "Distributed systems", "Kubernetes", "PostgreSQL"),

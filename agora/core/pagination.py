@@ -1,4 +1,4 @@
-"""Keyset pagination over ``(created_at, id)``, newest first.
+"""Keyset pagination over ``(created_at, id)`` (or another timestamp), newest first.
 
 Offsets grow slower with every page and skip or repeat rows when new posts arrive; a keyset
 cursor names the last row shown, so "load more" costs the same on page 1 and page 1,000.
@@ -46,17 +46,23 @@ class Page(Generic[T]):
     next_cursor: str | None
 
 
-def keyset_page(queryset: models.QuerySet[M], cursor: str | None, size: int) -> Page[M]:
-    """One page of ``queryset`` (ordered ``-created_at, -id``) after ``cursor``."""
+def keyset_page(
+    queryset: models.QuerySet[M], cursor: str | None, size: int, *, field: str = "created_at"
+) -> Page[M]:
+    """One page of ``queryset``, newest ``field`` first (then highest id), after ``cursor``.
+
+    ``field`` is the timestamp the list is ordered by: ``created_at`` for feeds, or another
+    (a question list follows ``last_activity_at``).
+    """
     if cursor:
-        created_at, pk = decode_cursor(cursor)
+        moment, pk = decode_cursor(cursor)
         queryset = queryset.filter(
-            models.Q(created_at__lt=created_at) | models.Q(created_at=created_at, pk__lt=pk)
+            models.Q(**{f"{field}__lt": moment}) | models.Q(**{field: moment, "pk__lt": pk})
         )
-    rows = list(queryset.order_by("-created_at", "-id")[: size + 1])
+    rows = list(queryset.order_by(f"-{field}", "-pk")[: size + 1])
     items = rows[:size]
     next_cursor = None
     if len(rows) > size:
         last = items[-1]
-        next_cursor = encode_cursor(last.created_at, last.pk)  # type: ignore[attr-defined]
+        next_cursor = encode_cursor(getattr(last, field), last.pk)
     return Page(items=items, next_cursor=next_cursor)

@@ -7,6 +7,7 @@ an edit takes effect at once, with no restart and no cache to invalidate.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,7 +66,11 @@ class UnknownSetting(KeyError):
 
 
 def coerce(key: str, value: Any) -> Any:
-    """``value`` as the knob's type, or ``ValueError`` with a message for the admin form."""
+    """``value`` as the knob's type, or ``ValueError`` with a message for the admin form.
+
+    Whole numbers must be whole (``2.5`` is refused, not cut to 2), true/false is not a
+    number, and no knob may be negative.
+    """
     knob = KNOBS.get(key)
     if knob is None:
         raise UnknownSetting(key)
@@ -73,13 +78,28 @@ def coerce(key: str, value: Any) -> Any:
         if isinstance(value, bool):
             return value
         raise ValueError(f"{key} must be true or false.")
+    if isinstance(value, bool):
+        raise ValueError(f"{key} must be a number, not true or false.")
+    if isinstance(value, str):
+        value = value.strip()
     try:
-        converted = knob.kind(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{key} must be a {knob.kind.__name__}.") from None
-    if isinstance(converted, int | float) and converted < 0:
+        converted = float(value) if knob.kind is float else _whole(value)
+    except (TypeError, ValueError, OverflowError):
+        kind = "whole number" if knob.kind is int else "number"
+        raise ValueError(f"{key} must be a {kind}.") from None
+    if not math.isfinite(converted):
+        raise ValueError(f"{key} must be a finite number.")
+    if converted < 0:
         raise ValueError(f"{key} cannot be negative.")
     return converted
+
+
+def _whole(value: Any) -> int:
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(value)
+        return int(value)
+    return int(value)
 
 
 def current() -> dict[str, Any]:

@@ -40,6 +40,13 @@ def notify(
     return len(recipients)
 
 
+def mark_read(user: User, notification_ids: Iterable[int]) -> int:
+    """Mark the person's notifications with these ids read (others' ids are ignored)."""
+    return Notification.objects.filter(
+        user=user, pk__in=list(notification_ids), read_at__isnull=True
+    ).update(read_at=timezone.now())
+
+
 def mark_all_read(user: User) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).update(
         read_at=timezone.now()

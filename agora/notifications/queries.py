@@ -1,4 +1,4 @@
-"""Reading notifications: only those whose post the person may still see."""
+"""Reading notifications: only those whose post (and answer) the person may still see."""
 
 from __future__ import annotations
 
@@ -10,20 +10,24 @@ from agora.posts.models import Post
 
 
 def visible(user: User) -> QuerySet[Notification]:
-    """The person's notifications about things they may see now (a removed member stops
-    seeing notifications about a private space at once)."""
+    """The person's notifications about things they may see now: a member removed from a
+    private or secret space stops seeing (and counting) notifications about its posts at
+    once, and a deleted post or answer takes its notifications with it."""
     return Notification.objects.filter(user=user).filter(
-        Q(post__isnull=True) | Q(post__in=Post.objects.visible_to(user).values("pk"))
+        Q(post__isnull=True) | Q(post__in=Post.objects.visible_to(user).values("pk")),
+        Q(answer__isnull=True) | Q(answer__deleted_at__isnull=True),
     )
 
 
 def unread_count(user: User) -> int:
+    """What the bell shows (one query)."""
     return visible(user).filter(read_at__isnull=True).count()
 
 
 def recent(user: User, limit: int = 50) -> list[Notification]:
+    """The newest notifications with what their sentences need (one query)."""
     return list(
         visible(user)
-        .select_related("actor", "post", "post__question", "answer")
+        .select_related("actor", "post", "answer")
         .order_by("-created_at", "-id")[:limit]
     )

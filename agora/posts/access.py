@@ -57,3 +57,13 @@ def can_delete_comment(
     user: User, comment: Comment, space_id: int | None, roles: dict[int, str]
 ) -> bool:
     return comment.author_id == user.pk or can_moderate(user, space_id, roles)
+
+
+def can_pin(user: User, space_id: int | None, roles: Mapping[int, str], *, leader: bool) -> bool:
+    """A space's owners and moderators, site moderators, and leaders who belong to it.
+
+    ``leader`` says whether ``user`` holds the "pin" privilege (reputation levels).
+    """
+    if space_id is None:
+        return False
+    return can_moderate(user, space_id, roles) or (leader and space_id in roles)

@@ -30,6 +30,8 @@ from agora.posts.access import (
     can_delete_comment,
     can_delete_post,
     can_edit_post,
+    can_moderate,
+    can_pin,
 )
 from agora.posts.models import (
     Attachment,
@@ -44,6 +46,7 @@ from agora.posts.models import (
 )
 from agora.qa.models import Answer
 from agora.reputation import actions as reputation
+from agora.reputation import levels
 from agora.search import backends as search
 from agora.spaces.models import Membership, Space
 from agora.spaces.queries import membership_roles
@@ -328,19 +331,40 @@ def do_delete_post(post: Post, *, deleted_by: User) -> None:
 
 
 def check_add_comment(
-    user: User, post_id: int, body: str, *, parent_id: int | None = None
+    user: User,
+    post_id: int,
+    body: str,
+    *,
+    parent_id: int | None = None,
+    answer_id: int | None = None,
 ) -> Comment:
+    """Comment on a post, reply to a comment, or (``answer_id``) comment on an answer.
+
+    A comment on an answer belongs to the question's post, so it is visible exactly when
+    the question is; answers' comments are one flat list (no replies).
+    """
     post = access_post(user, post_id)
     parent = None
+    answer = None
+    if answer_id is not None:
+        if parent_id is not None:
+            raise ActionError("Comments on an answer cannot be replies.")
+        answer = Answer.objects.filter(
+            pk=answer_id, question_id=post.pk, deleted_at__isnull=True
+        ).first()
+        if answer is None:
+            raise ActionError("The answer you commented on is gone.", status=404)
     if parent_id is not None:
-        parent = Comment.objects.filter(pk=parent_id, post=post, deleted_at__isnull=True).first()
+        parent = Comment.objects.filter(
+            pk=parent_id, post=post, answer__isnull=True, deleted_at__isnull=True
+        ).first()
         if parent is None:
             raise ActionError("The comment you replied to is gone.", status=404)
         if parent.parent_id is not None:
             # One level of replies: a reply to a reply joins the same thread.
             parent = parent.parent
     body = _check_body(body, limit=settings.AGORA_COMMENT_MAX_CHARS, what="comment")
-    return do_add_comment(user, post, body, parent=parent)
+    return do_add_comment(user, post, body, parent=parent, answer=answer)
 
 
 def do_add_comment(
@@ -349,14 +373,17 @@ def do_add_comment(
     body: str,
     *,
     parent: Comment | None = None,
+    answer: Answer | None = None,
     created_at: datetime | None = None,
 ) -> Comment:
+    """Write a comment; the post's (or, for ``answer``, the answer's) counter follows."""
     rendered = render_body(body)
     check_mention_count(rendered)
     now = created_at or timezone.now()
     with transaction.atomic():
         comment = Comment.objects.create(
             post=post,
+            answer=answer,
             author=author,
             parent=parent,
             body=body,
@@ -369,7 +396,10 @@ def do_add_comment(
                 for uid in rendered.mentioned
             ]
         )
-        Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
+        if answer is not None:
+            Answer.objects.filter(pk=answer.pk).update(comment_count=F("comment_count") + 1)
+        else:
+            Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
     return comment
 
 
@@ -387,8 +417,34 @@ def do_delete_comment(comment: Comment, *, deleted_by: User) -> None:
         updated = Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(
             deleted_at=timezone.now(), deleted_by=deleted_by
         )
-        if updated:
+        if updated and comment.answer_id is not None:
+            Answer.objects.filter(pk=comment.answer_id).update(comment_count=F("comment_count") - 1)
+        elif updated:
             Post.objects.filter(pk=comment.post_id).update(comment_count=F("comment_count") - 1)
+
+
+def check_pin(user: User, post_id: int, *, pinned: bool) -> Post:
+    """Pin a post to the top of its space's feed (or unpin it)."""
+    post = access_post(user, post_id)
+    if post.space_id is None:
+        raise ActionError("Only posts in a space can be pinned.")
+    roles = membership_roles(user)
+    leader = not can_moderate(user, post.space_id, roles) and levels.has_privilege(user, "pin")
+    if not can_pin(user, post.space_id, roles, leader=leader):
+        raise ActionError(
+            "Pinning is for this space's owners and moderators, and for leaders who belong to it.",
+            status=403,
+        )
+    do_pin(post, by=user, pinned=pinned)
+    return post
+
+
+def do_pin(post: Post, *, by: User, pinned: bool) -> None:
+    if pinned:
+        post.pinned_at, post.pinned_by = timezone.now(), by
+    else:
+        post.pinned_at, post.pinned_by = None, None
+    post.save(update_fields=["pinned_at", "pinned_by"])
 
 
 def check_reaction_kind(kind: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -71,6 +71,16 @@ class PostQuerySet(models.QuerySet["Post"]):
         )
 
 
+def reader_ids(post: Post) -> models.QuerySet[Any, int] | None:
+    """The same rule seen from the post: ids of the people who may read it, as a subquery,
+    or None when every employee may (company-wide, or in an open space)."""
+    from agora.spaces.models import Membership, Visibility
+
+    if post.space is None or post.space.visibility == Visibility.OPEN:
+        return None
+    return Membership.objects.filter(space_id=post.space.pk).values_list("user_id", flat=True)
+
+
 class Tag(models.Model):
     """A #tag; posts link to every tag their body names."""
 
@@ -111,6 +121,7 @@ class Post(ReactionCounts):
     deleted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Comments on the post itself; those on a question's answers count on the answer.
     comment_count = models.PositiveIntegerField(default=0)
 
     objects: ClassVar[PostQuerySet] = PostQuerySet.as_manager()  # type: ignore[assignment]
@@ -121,6 +132,12 @@ class Post(ReactionCounts):
             models.Index(fields=["-created_at", "-id"], name="post_created"),
             models.Index(fields=["space", "-created_at", "-id"], name="post_space_created"),
             models.Index(fields=["author", "-created_at", "-id"], name="post_author_created"),
+            # A space's pinned posts, read on the first page of its feed.
+            models.Index(
+                fields=["space", "-pinned_at"],
+                condition=models.Q(pinned_at__isnull=False),
+                name="post_space_pinned",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -9,16 +9,18 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from agora.core.pagination import Page, keyset_page
 from agora.core.viewer import Viewer
 from agora.people.models import Follow, User
-from agora.posts.access import can_delete_comment, can_delete_post, can_edit_post
+from agora.posts.access import can_delete_comment, can_delete_post, can_edit_post, can_pin
 from agora.posts.models import Attachment, Comment, Post, PostQuerySet, Reaction, Tag
+from agora.reputation.levels import has_privilege
 from agora.spaces.models import Space, member_space_ids
 
 FEED_TABS = ("all", "company")
+PINNED_MAX = 5  # pinned posts shown above a space's feed
 
 
 @dataclass
@@ -29,6 +31,9 @@ class PostCard:
     my_reactions: set[str]
     can_edit: bool
     can_delete: bool
+    # Feeds offer pinning to the space's managers only (no query); a post's own page
+    # also asks whether the viewer is a leader (see ``can_pin_post``).
+    can_pin: bool = False
 
 
 @dataclass
@@ -39,11 +44,21 @@ class CommentView:
     replies: list[CommentView] = field(default_factory=list)
 
 
+ATTACHMENTS = Prefetch("attachments", queryset=Attachment.objects.order_by("position", "id"))
+
+
+def _card_joins(posts: PostQuerySet) -> PostQuerySet:
+    # ``question`` (reverse one-to-one, empty for plain posts) gives a question's card its
+    # title, answer count and accepted mark in the same query.
+    # ``author__standing`` lets bylines show a contributor's or leader's level label.
+    return posts.select_related(
+        "author", "author__department", "author__standing", "space", "question"
+    )
+
+
 def cards_queryset(posts: PostQuerySet) -> PostQuerySet:
     """``posts`` with everything a card draws joined or prefetched."""
-    return posts.select_related("author", "author__department", "space").prefetch_related(
-        Prefetch("attachments", queryset=Attachment.objects.order_by("position", "id"))
-    )
+    return _card_joins(posts).prefetch_related(ATTACHMENTS)
 
 
 def cards(viewer: Viewer, posts: list[Post]) -> list[PostCard]:
@@ -62,6 +77,7 @@ def cards(viewer: Viewer, posts: list[Post]) -> list[PostCard]:
             my_reactions=mine[p.pk],
             can_edit=can_edit_post(viewer.user, p),
             can_delete=can_delete_post(viewer.user, p, roles),
+            can_pin=can_pin(viewer.user, p.space_id, roles, leader=False),
         )
         for p in posts
     ]
@@ -97,9 +113,27 @@ def home_feed(viewer: Viewer, *, tab: str, cursor: str | None, size: int) -> Pag
     return page_of(viewer, posts, cursor, size)
 
 
-def space_feed(viewer: Viewer, space: Space, *, cursor: str | None, size: int) -> Page[PostCard]:
+def space_feed(
+    viewer: Viewer, space: Space, *, cursor: str | None, size: int
+) -> tuple[list[PostCard], Page[PostCard]]:
+    """The space's pinned posts (first page only) and one page of the others.
+
+    Pinned posts are left out of the paged feed, so they never show twice and the cursor
+    walks the rest undisturbed. Both lists share one attachments and one reactions query.
+    """
     posts = Post.objects.visible_to(viewer.user).filter(space=space)
-    return page_of(viewer, posts, cursor, size)
+    pinned: list[Post] = []
+    if not cursor:
+        pinned = list(
+            _card_joins(posts.filter(pinned_at__isnull=False)).order_by("-pinned_at", "-id")[
+                :PINNED_MAX
+            ]
+        )
+    page = keyset_page(_card_joins(posts.filter(pinned_at__isnull=True)), cursor, size)
+    everything = [*pinned, *page.items]
+    prefetch_related_objects(everything, ATTACHMENTS)
+    drawn = cards(viewer, everything)
+    return drawn[: len(pinned)], Page(items=drawn[len(pinned) :], next_cursor=page.next_cursor)
 
 
 def profile_feed(viewer: Viewer, person: User, *, cursor: str | None, size: int) -> Page[PostCard]:
@@ -114,10 +148,11 @@ def tag_feed(viewer: Viewer, tag: Tag, *, cursor: str | None, size: int) -> Page
 
 
 def comment_thread(viewer: Viewer, post: Post) -> list[CommentView]:
-    """Every comment on ``post``, replies nested one level, with the viewer's reactions."""
+    """Every comment on ``post`` (not those on its answers), replies nested one level,
+    with the viewer's reactions."""
     comments = list(
-        Comment.objects.filter(post=post)
-        .select_related("author", "author__department")
+        Comment.objects.filter(post=post, answer__isnull=True)
+        .select_related("author", "author__department", "author__standing")
         .order_by("created_at", "id")
     )
     mine: dict[int, set[str]] = defaultdict(set)
@@ -127,15 +162,21 @@ def comment_thread(viewer: Viewer, post: Post) -> list[CommentView]:
         ).values_list("comment_id", "kind")
         for comment_id, kind in rows:
             mine[comment_id].add(kind)
+    return build_thread(viewer, post.space_id, comments, mine)
+
+
+def build_thread(
+    viewer: Viewer, space_id: int | None, comments: list[Comment], mine: dict[int, set[str]]
+) -> list[CommentView]:
+    """Nest already fetched ``comments`` (oldest first) one level deep for ``viewer``."""
     roles = viewer.roles
     views: dict[int, CommentView] = {}
     top: list[CommentView] = []
     for c in comments:
         view = CommentView(
             comment=c,
-            my_reactions=mine[c.pk],
-            can_delete=c.deleted_at is None
-            and can_delete_comment(viewer.user, c, post.space_id, roles),
+            my_reactions=mine.get(c.pk, set()),
+            can_delete=c.deleted_at is None and can_delete_comment(viewer.user, c, space_id, roles),
         )
         views[c.pk] = view
         if c.parent_id is None:
@@ -155,3 +196,12 @@ def comment_view(viewer: Viewer, comment: Comment) -> CommentView:
         my_reactions=mine,
         can_delete=can_delete_comment(viewer.user, comment, comment.post.space_id, viewer.roles),
     )
+
+
+def can_pin_post(viewer: Viewer, post: Post) -> bool:
+    """Whether the viewer may pin ``post``: a manager of its space, or a leader in it
+    (asks for the viewer's level only when membership alone does not decide)."""
+    roles = viewer.roles
+    if can_pin(viewer.user, post.space_id, roles, leader=False):
+        return True
+    return post.space_id in roles and has_privilege(viewer.user, "pin")

@@ -10,10 +10,12 @@ urlpatterns = [
     path("posts/<id:post_id>/edit/", detail.edit, name="edit"),
     path("posts/<id:post_id>/history/", detail.history, name="history"),
     path("posts/<id:post_id>/delete/", detail.delete, name="delete"),
+    path("posts/<id:post_id>/pin/", detail.pin, name="pin"),
     path("posts/<id:post_id>/comments/", comments.comments, name="comments"),
     path("posts/<id:post_id>/reactions/", reactions.react_to_post, name="react"),
     path("comments/<id:comment_id>/delete/", comments.delete_comment, name="delete_comment"),
     path("comments/<id:comment_id>/reactions/", reactions.react_to_comment, name="react_comment"),
+    path("answers/<id:answer_id>/reactions/", reactions.react_to_answer, name="react_answer"),
     path("files/<id:attachment_id>/", files.attachment, name="attachment"),
     path(
         "files/<id:attachment_id>/preview/",

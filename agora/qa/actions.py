@@ -4,11 +4,15 @@ recorded explicitly here, in the same transaction as the change that earns them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, QuerySet, Value
+from django.db.models.functions import Greatest
+from django.http import Http404
 from django.utils import timezone
 
 from agora.core.errors import ActionError
@@ -16,7 +20,7 @@ from agora.notifications.actions import notify
 from agora.notifications.models import NotificationKind
 from agora.people.models import User
 from agora.posts import actions as posts
-from agora.posts.access import access_post, can_moderate
+from agora.posts.access import can_moderate
 from agora.posts.models import Mention, Post, PostKind
 from agora.qa.models import Answer, Question
 from agora.reputation import actions as reputation
@@ -77,11 +81,18 @@ def do_ask(
     body: str,
     tags: Sequence[str] = (),
     images: Sequence[posts.CheckedImage] = (),
+    created_at: datetime | None = None,
 ) -> Question:
     """Create the question and invite the people most credible in its tags to answer."""
     with transaction.atomic():
         post = posts.do_create_post(
-            author, space=space, body=body, images=images, kind=PostKind.QUESTION, tags=tags
+            author,
+            space=space,
+            body=body,
+            images=images,
+            kind=PostKind.QUESTION,
+            tags=tags,
+            created_at=created_at,
         )
         question = Question.objects.create(post=post, title=title, last_activity_at=post.created_at)
         badges.after_question(author, post)
@@ -96,12 +107,28 @@ def do_ask(
     return question
 
 
+def _visible_questions(user: User) -> QuerySet[Question]:
+    return Question.objects.filter(post__in=Post.objects.visible_to(user).values("pk"))
+
+
 def access_question(user: User, post_id: int) -> Question:
-    """The question if ``user`` may read it; 404 otherwise (and for posts that ask nothing)."""
-    post = access_post(user, post_id)
-    if post.kind != PostKind.QUESTION:
-        raise ActionError("That post is not a question.", status=404)
-    return Question.objects.select_related("post", "post__author", "post__space").get(pk=post.pk)
+    """The question if ``user`` may read it; 404 otherwise (and for posts that ask nothing),
+    exactly like a missing one. One query, with the post, its author and its space."""
+    question = (
+        _visible_questions(user)
+        .filter(pk=post_id)
+        .select_related("post", "post__author", "post__author__department", "post__space")
+        .annotate(
+            # A duplicate notice names the original only to people who may read it.
+            duplicate_visible=Exists(
+                Post.objects.visible_to(user).filter(pk=OuterRef("duplicate_of_id"))
+            )
+        )
+        .first()
+    )
+    if question is None:
+        raise Http404("No such question")
+    return question
 
 
 def access_answer(user: User, answer_id: int) -> Answer:
@@ -112,15 +139,18 @@ def access_answer(user: User, answer_id: int) -> Answer:
             deleted_at__isnull=True,
             question__post__in=Post.objects.visible_to(user).values("pk"),
         )
-        .select_related("question", "question__post", "question__post__space", "author")
+        .select_related(
+            "question", "question__post", "question__post__space", "author", "author__department"
+        )
         .first()
     )
     if answer is None:
-        raise ActionError("That answer does not exist.", status=404)
+        raise Http404("No such answer")
     return answer
 
 
 def check_answer(user: User, post_id: int, body: str) -> Answer:
+    """Validate an answer to a question ``user`` may read, then write it."""
     question = access_question(user, post_id)
     body = body.replace("\r\n", "\n").strip()
     if not body:
@@ -134,16 +164,20 @@ def check_answer(user: User, post_id: int, body: str) -> Answer:
     return do_answer(user, question, body)
 
 
-def do_answer(author: User, question: Question, body: str) -> Answer:
+def do_answer(
+    author: User, question: Question, body: str, *, created_at: datetime | None = None
+) -> Answer:
+    """Write the answer, count it, and tell the asker (in one transaction)."""
     rendered = posts.render_body(body)
     posts.check_mention_count(rendered)
-    now = timezone.now()
+    now = created_at or timezone.now()
     with transaction.atomic():
         answer = Answer.objects.create(
             question=question, author=author, body=body, body_html=rendered.html, created_at=now
         )
         Question.objects.filter(pk=question.pk).update(
-            answer_count=F("answer_count") + 1, last_activity_at=now
+            answer_count=F("answer_count") + 1,
+            last_activity_at=Greatest(F("last_activity_at"), Value(now)),
         )
         Mention.objects.bulk_create(
             [
@@ -169,13 +203,19 @@ def can_accept(user: User, question: Question, roles: Mapping[int, str] | None =
     """The asker, and the question's space moderators (and site moderators)."""
     if question.post.author_id == user.pk:
         return True
-    return can_moderate(user, question.post.space_id, roles or membership_roles(user))
+    return can_moderate(
+        user, question.post.space_id, roles if roles is not None else membership_roles(user)
+    )
 
 
 def check_accept(user: User, answer_id: int, *, accept: bool = True) -> Answer:
+    """Accept ``answer_id`` (withdrawing any other) or, with ``accept=False``, unaccept it."""
     answer = access_answer(user, answer_id)
     if not can_accept(user, answer.question):
-        raise ActionError("Only the person who asked can accept an answer.", status=403)
+        raise ActionError(
+            "Only the person who asked (or a moderator of this space) can accept an answer.",
+            status=403,
+        )
     if accept:
         do_accept(answer, accepter=user)
     else:
@@ -197,9 +237,12 @@ def do_accept(answer: Answer, *, accepter: User) -> None:
                 previous = Answer.objects.get(pk=question.accepted_answer_id)
                 _withdraw(previous)
             now = timezone.now()
-            Answer.objects.filter(pk=answer.pk).update(
+            # The answer may have been deleted since it was read (deleting also takes the
+            # question's lock, so this sees the final state).
+            if not Answer.objects.filter(pk=answer.pk, deleted_at__isnull=True).update(
                 is_accepted=True, accepted_at=now, accepted_by=accepter
-            )
+            ):
+                raise ActionError("That answer was just deleted.", status=404)
             Question.objects.filter(pk=question.pk).update(
                 accepted_answer=answer, last_activity_at=now
             )
@@ -227,6 +270,7 @@ def _withdraw(answer: Answer) -> None:
 
 
 def do_unaccept(answer: Answer) -> None:
+    """Withdraw the acceptance of ``answer`` (nothing if it is not the accepted one)."""
     with transaction.atomic():
         question = Question.objects.select_for_update().get(pk=answer.question_id)
         if question.accepted_answer_id != answer.pk:
@@ -244,14 +288,20 @@ def check_official(user: User, answer_id: int, *, official: bool) -> Answer:
         )
     if answer.author_id != user.pk:
         raise ActionError("You can mark only your own answers as official.", status=403)
-    with transaction.atomic():
-        Answer.objects.filter(pk=answer.pk).update(is_official=official)
-        reputation.on_official(answer, official)
+    do_mark_official(answer, official=official)
     answer.refresh_from_db()
     return answer
 
 
+def do_mark_official(answer: Answer, *, official: bool) -> None:
+    """Set or remove the official mark, crediting (or reversing) its reputation."""
+    with transaction.atomic():
+        Answer.objects.filter(pk=answer.pk).update(is_official=official)
+        reputation.on_official(answer, official)
+
+
 def check_delete_answer(user: User, answer_id: int) -> Answer:
+    """Authors and the space's moderators delete answers; the row stays for the record."""
     answer = access_answer(user, answer_id)
     question = answer.question
     allowed = answer.author_id == user.pk or can_moderate(
@@ -259,15 +309,23 @@ def check_delete_answer(user: User, answer_id: int) -> Answer:
     )
     if not allowed:
         raise ActionError("You can only delete your own answers.", status=403)
+    do_delete_answer(answer, deleted_by=user)
+    return answer
+
+
+def do_delete_answer(answer: Answer, *, deleted_by: User) -> None:
+    """Hide an answer everywhere (withdrawing its acceptance); the row stays."""
     with transaction.atomic():
-        if answer.is_accepted:
-            do_unaccept(answer)
+        # The question's lock orders this after (or before) any accept in flight.
+        Question.objects.select_for_update().filter(pk=answer.question_id).first()
+        do_unaccept(answer)  # nothing unless it is the accepted answer
         updated = Answer.objects.filter(pk=answer.pk, deleted_at__isnull=True).update(
-            deleted_at=timezone.now(), deleted_by=user
+            deleted_at=timezone.now(), deleted_by=deleted_by
         )
         if updated:
-            Question.objects.filter(pk=question.pk).update(answer_count=F("answer_count") - 1)
-    return answer
+            Question.objects.filter(pk=answer.question_id).update(
+                answer_count=F("answer_count") - 1
+            )
 
 
 def check_set_tags(user: User, post_id: int, tags: str) -> Question:
@@ -281,16 +339,58 @@ def check_set_tags(user: User, post_id: int, tags: str) -> Question:
     return question
 
 
-def check_mark_duplicate(user: User, post_id: int, original_id: int | None) -> Question:
-    """Leaders close a question as a duplicate of an earlier one (or reopen it)."""
+QUESTION_REF = re.compile(
+    r"#?([0-9]{1,18})|(?:https?://[^/\s]+)?/posts/([0-9]{1,18})/?(?:[?#]\S*)?"
+)
+
+
+def parse_question_ref(text: str) -> int:
+    """A question's id from what a person pasted: ``123``, ``#123`` or its address."""
+    found = QUESTION_REF.fullmatch(text.strip())
+    if found is None:
+        raise ActionError(
+            "Paste the address of the original question, or its number.", field="original"
+        )
+    number = int(found.group(1) or found.group(2))
+    if number == 0:
+        raise ActionError("That is not a question number.", field="original")
+    return number
+
+
+def check_mark_duplicate(user: User, post_id: int, original: int | str | None) -> Question:
+    """Leaders close a question as a duplicate of another one (or reopen it).
+
+    ``original`` is the original's id, or what the leader typed (its address or number);
+    ``None`` or blank text removes the mark.
+    """
     question = access_question(user, post_id)
     if not levels.has_privilege(user, "mark_duplicate"):
         raise ActionError("Marking duplicates is a privilege of leaders.", status=403)
-    original = None
+    if isinstance(original, str):
+        original_id = parse_question_ref(original) if original.strip() else None
+    else:
+        original_id = original
+    found = None
     if original_id is not None:
-        original = access_question(user, original_id)
-        if original.pk == question.pk:
-            raise ActionError("A question cannot duplicate itself.")
-    Question.objects.filter(pk=question.pk).update(duplicate_of=original)
-    question.refresh_from_db()
+        try:
+            found = access_question(user, original_id)
+        except Http404:
+            # The original was typed in a form: say so, without telling apart a question
+            # that does not exist from one this person may not read.
+            raise ActionError(
+                "There is no question with that number that you can read.", field="original"
+            ) from None
+        if found.pk == question.pk:
+            raise ActionError("A question cannot duplicate itself.", field="original")
+        if found.duplicate_of_id == question.pk:
+            raise ActionError(
+                "That question is already marked as a duplicate of this one.", field="original"
+            )
+    do_mark_duplicate(question, found)
     return question
+
+
+def do_mark_duplicate(question: Question, original: Question | None) -> None:
+    """Point ``question`` at its original (``None`` reopens it)."""
+    Question.objects.filter(pk=question.pk).update(duplicate_of=original)
+    question.duplicate_of = original

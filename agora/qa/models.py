@@ -34,6 +34,8 @@ class Question(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["answer_count", "last_activity_at"], name="qa_question_open"),
+            # The question lists walk questions newest activity first (keyset pagination).
+            models.Index(fields=["-last_activity_at", "-post"], name="qa_question_activity"),
         ]
 
     def __str__(self) -> str:

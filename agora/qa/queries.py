@@ -1,27 +1,222 @@
-"""Reads about questions."""
+"""Reads about questions: the lists, a question's page, and questions to suggest.
+
+Every read starts from ``Post.objects.visible_to``; each function owns its joins so a page
+costs a fixed number of queries whatever the number of answers or comments.
+"""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from collections import defaultdict
+from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from agora.core.pagination import Page, keyset_page
+from agora.core.viewer import Viewer
 from agora.people.models import User
-from agora.posts.models import Post
-from agora.qa.models import Question
+from agora.posts.access import can_delete_post, can_edit_post, can_moderate, can_pin
+from agora.posts.models import Comment, Post, Reaction, Tag
+from agora.posts.queries import CommentView, PostCard, build_thread
+from agora.qa.models import Answer, Question
+from agora.reputation.levels import privileges
+from agora.reputation.models import TagReputation
+from agora.spaces.models import Space, member_space_ids
 
 FILTERS = {
     "open": "No accepted answer",
     "unanswered": "Unanswered",
-    "all": "All questions",
+    "all": "All",
 }
+SUGGESTED = 5  # questions in the home page's "Questions you could answer"
+# A person chip draws the author's department (and their level, through ``standing``).
+AUTHOR_JOINS = ("author", "author__department", "author__standing")
 
 
-def questions(user: User, *, show: str = "open") -> QuerySet[Question]:
-    """Questions ``user`` may read, most recently active first."""
+def questions(
+    user: User, *, show: str = "open", space: Space | None = None, tag: str = ""
+) -> QuerySet[Question]:
+    """Questions ``user`` may read, filtered, with what a list row draws joined."""
     found = Question.objects.filter(post__in=Post.objects.visible_to(user).values("pk"))
     if show == "unanswered":
         found = found.filter(answer_count=0)
     elif show == "open":
         found = found.filter(accepted_answer__isnull=True)
-    return found.select_related("post", "post__author", "post__space").order_by(
-        "-last_activity_at", "-pk"
+    if space is not None:
+        found = found.filter(post__space=space)
+    if tag:
+        found = found.filter(
+            Exists(Post.tags.through.objects.filter(post_id=OuterRef("pk"), tag__name=tag))
+        )
+    return found.select_related(
+        "post", "post__author", "post__author__department", "post__author__standing", "post__space"
+    ).prefetch_related(Prefetch("post__tags", queryset=Tag.objects.order_by("name")))
+
+
+def question_list(
+    user: User, *, show: str, space: Space | None, tag: str, cursor: str | None, size: int
+) -> Page[Question]:
+    """One keyset page of a question list, most recently active first (two queries)."""
+    return keyset_page(
+        questions(user, show=show, space=space, tag=tag), cursor, size, field="last_activity_at"
+    )
+
+
+def questions_to_answer(user: User, limit: int = SUGGESTED) -> list[Question]:
+    """Open questions ``user`` could answer (one query): readable, not their own, without an
+    accepted answer or a duplicate mark, not already answered by them, in a space they belong
+    to or tagged with a tag they earned reputation in or that names one of their skills.
+    Newest activity first."""
+    known_tags = Tag.objects.filter(
+        Q(pk__in=TagReputation.objects.filter(user=user, total__gt=0).values("tag_id"))
+        | Q(name__in=user.skills.values("slug"))
+    ).values("pk")
+    tagged = Post.tags.through.objects.filter(post_id=OuterRef("pk"), tag_id__in=known_tags)
+    return list(
+        Question.objects.filter(
+            post__in=Post.objects.visible_to(user).values("pk"),
+            accepted_answer__isnull=True,
+            duplicate_of__isnull=True,
+        )
+        .exclude(post__author=user)
+        .exclude(
+            Exists(Answer.objects.filter(question=OuterRef("pk"), author=user, deleted_at=None))
+        )
+        .filter(Q(post__space_id__in=member_space_ids(user)) | Exists(tagged))
+        .select_related("post", "post__space")
+        .order_by("-last_activity_at", "-pk")[:limit]
+    )
+
+
+@dataclass
+class AnswerView:
+    """An answer as one viewer sees it: their reactions, its comments, what they may do."""
+
+    answer: Answer
+    my_reactions: set[str]
+    comments: list[CommentView]
+    can_accept: bool
+    can_delete: bool
+    can_mark_official: bool
+
+
+@dataclass
+class QuestionPage:
+    """Everything the question page draws."""
+
+    question: Question
+    card: PostCard
+    answers: list[AnswerView]
+    thread: list[CommentView]
+    can_accept: bool
+    can_retag: bool
+    can_mark_duplicate: bool
+    tags: list[Tag]
+
+    @property
+    def has_leader_tools(self) -> bool:
+        return self.can_retag or self.can_mark_duplicate or self.card.can_pin
+
+
+def question_for(user: User, post: Post) -> Question:
+    """The question asked by ``post`` (already checked readable), with its duplicate mark
+    and whether ``user`` may read the original (one query)."""
+    question = (
+        Question.objects.filter(pk=post.pk)
+        .select_related("duplicate_of")
+        .annotate(
+            duplicate_visible=Exists(
+                Post.objects.visible_to(user).filter(pk=OuterRef("duplicate_of_id"))
+            )
+        )
+        .get()
+    )
+    question.post = post
+    return question
+
+
+def question_page(viewer: Viewer, question: Question) -> QuestionPage:
+    """The question, its ranked answers and every comment, with the viewer's reactions
+    and rights: five queries (answers, comments, reactions, the viewer's privileges, tags)."""
+    user = viewer.user
+    post = question.post
+    roles = viewer.roles
+    answers = list(
+        Answer.objects.filter(question=question, deleted_at__isnull=True)
+        .select_related(*AUTHOR_JOINS)
+        # Accepted first, then most thumbs-up, then oldest (the model's ordering, stated).
+        .order_by("-is_accepted", "-thumbs_up_count", "created_at", "id")
+    )
+    # Comments on the question and on its answers, all at once.
+    comments = list(
+        Comment.objects.filter(post=post)
+        .select_related("author", "author__department")
+        .order_by("created_at", "id")
+    )
+    mine_post: set[str] = set()
+    mine_answer: dict[int, set[str]] = defaultdict(set)
+    mine_comment: dict[int, set[str]] = defaultdict(set)
+    rows = Reaction.objects.filter(user=user).filter(
+        Q(post=post)
+        | Q(answer_id__in=[a.pk for a in answers])
+        | Q(comment_id__in=[c.pk for c in comments])
+    )
+    for post_id, answer_id, comment_id, kind in rows.values_list(
+        "post_id", "answer_id", "comment_id", "kind"
+    ):
+        if post_id is not None:
+            mine_post.add(kind)
+        elif answer_id is not None:
+            mine_answer[answer_id].add(kind)
+        else:
+            mine_comment[comment_id].add(kind)
+    on_answers: dict[int, list[Comment]] = defaultdict(list)
+    on_question: list[Comment] = []
+    for c in comments:
+        if c.answer_id is None:
+            on_question.append(c)
+        elif c.deleted_at is None:
+            on_answers[c.answer_id].append(c)
+    held = privileges(user)
+    moderates = can_moderate(user, post.space_id, roles)
+    can_accept = post.author_id == user.pk or moderates
+    card = PostCard(
+        post=post,
+        my_reactions=mine_post,
+        can_edit=can_edit_post(user, post),
+        can_delete=can_delete_post(user, post, roles),
+        can_pin=can_pin(user, post.space_id, roles, leader="pin" in held),
+    )
+    return QuestionPage(
+        question=question,
+        card=card,
+        answers=[
+            AnswerView(
+                answer=a,
+                my_reactions=mine_answer[a.pk],
+                comments=build_thread(viewer, post.space_id, on_answers[a.pk], mine_comment),
+                can_accept=can_accept,
+                can_delete=a.author_id == user.pk or moderates,
+                can_mark_official=user.is_official_voice and a.author_id == user.pk,
+            )
+            for a in answers
+        ],
+        thread=build_thread(viewer, post.space_id, on_question, mine_comment),
+        can_accept=can_accept,
+        can_retag=post.author_id == user.pk or "edit_tags" in held,
+        can_mark_duplicate="mark_duplicate" in held,
+        tags=list(post.tags.order_by("name")),
+    )
+
+
+def answer_view(viewer: Viewer, question: Question, answer: Answer) -> AnswerView:
+    """One new answer, as its author sees it right after writing it."""
+    user = viewer.user
+    return AnswerView(
+        answer=answer,
+        my_reactions=set(),
+        comments=[],
+        can_accept=question.post.author_id == user.pk
+        or can_moderate(user, question.post.space_id, viewer.roles),
+        can_delete=True,
+        can_mark_official=user.is_official_voice and answer.author_id == user.pk,
     )

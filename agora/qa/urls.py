@@ -1,8 +1,16 @@
 from django.urls import path
 
-from agora.qa.views import lists
+from agora.qa.views import answers, ask, leaders, lists, question
 
 app_name = "qa"
 urlpatterns = [
-    path("", lists.question_list, name="list"),
+    path("questions/", lists.question_list, name="list"),
+    path("questions/ask/", ask.ask, name="ask"),
+    path("questions/<id:post_id>/answers/", question.answer, name="answer"),
+    path("questions/<id:post_id>/tags/", leaders.retag, name="retag"),
+    path("questions/<id:post_id>/duplicate/", leaders.duplicate, name="duplicate"),
+    path("answers/<id:answer_id>/accept/", answers.accept, name="accept"),
+    path("answers/<id:answer_id>/official/", answers.official, name="official"),
+    path("answers/<id:answer_id>/delete/", answers.delete, name="delete_answer"),
+    path("answers/<id:answer_id>/comments/", answers.comments, name="answer_comments"),
 ]

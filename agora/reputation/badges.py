@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from agora.core import policy
 from agora.notifications.actions import notify
@@ -62,11 +63,23 @@ def after_answer(answer: Answer) -> None:
 
 
 def after_thumbs_up(author: User, target: Post | Answer, event: ReputationEvent) -> None:
-    target.refresh_from_db(fields=["thumbs_up_count"])
-    post = target if isinstance(target, Post) else target.question.post
-    for threshold, code in THUMBS_UP_BADGES:
-        if target.thumbs_up_count >= threshold:
-            award(author, code, post)
+    """Thumbs-up badges count the ledger: each colleague once, never the author, and a
+    taken-back thumbs-up still counts (like the credit it earned)."""
+    on_target = (
+        Q(answer_id=event.answer_id)
+        if event.answer_id is not None
+        else Q(post_id=event.post_id, answer__isnull=True)
+    )
+    received = ReputationEvent.objects.filter(on_target, kind=EventKind.THUMBS_UP).count()
+    earned = [code for threshold, code in THUMBS_UP_BADGES if received >= threshold]
+    if earned:
+        held = set(
+            BadgeAward.objects.filter(user=author, badge__in=earned).values_list("badge", flat=True)
+        )
+        post = target if isinstance(target, Post) else target.question.post
+        for code in earned:
+            if code not in held:
+                award(author, code, post)
     if event.cross_department:
         _bridge(author)
 
@@ -77,8 +90,14 @@ def after_accepted(answer: Answer, accepter: User) -> None:
 
 
 def _bridge(user: User) -> None:
-    helps = ReputationEvent.objects.filter(
-        user=user, cross_department=True, kind__in=(EventKind.THUMBS_UP, EventKind.ACCEPTED)
-    ).count()
+    """Thumbs-up and accepted answers from other departments, withdrawn ones not counted
+    (accepting and withdrawing ten times does not build a bridge)."""
+    helps = (
+        ReputationEvent.objects.standing()
+        .filter(
+            user=user, cross_department=True, kind__in=(EventKind.THUMBS_UP, EventKind.ACCEPTED)
+        )
+        .count()
+    )
     if helps >= policy.get("badges.cross_department_helps"):
         award(user, "bridge_builder")

@@ -2,16 +2,24 @@
 
 A person reaches a level when, over the last ``levels.window_days`` days, they earned its
 reputation and made its number of contributions (posts, answers, comments; leaders also
-need accepted answers). They keep it while they stay above 90% of those requirements;
-below that, a grace period of ``levels.grace_days`` starts, after which they drop to the
-level they do meet. Thresholds are site settings.
+need accepted answers), and met every level below it. They keep a level while they stay
+above 90% of its requirements; below that, a grace period of ``levels.grace_days``
+starts, after which they drop to the highest level they still keep. Thresholds are site
+settings, read once per evaluation.
+
+``evaluate`` runs after the actions that change a person's activity (answering, having an
+answer accepted) and for everyone once a day (``agora update_levels``), so a grace
+period ends even for someone who stopped contributing altogether.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
+from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
@@ -22,13 +30,22 @@ from agora.people.models import User
 from agora.posts.models import Comment, Post
 from agora.qa.models import Answer
 from agora.reputation.models import EventKind, Level, ReputationEvent, Standing
+from agora.spaces.models import Membership, Space
 
 KEEP_FRACTION = 0.9
-# What each privilege needs (site moderators have them all).
+# The level each privilege needs (site moderators and administrators have them all).
 PRIVILEGES = {
     "edit_tags": Level.LEADER,
     "mark_duplicate": Level.LEADER,
     "pin": Level.LEADER,
+}
+# Privileges used inside one space, and only by its members.
+SPACE_PRIVILEGES = frozenset({"pin"})
+# How the profile's level panel names each privilege ("Leaders can ...").
+PRIVILEGE_TEXT = {
+    "edit_tags": "edit the tags of questions",
+    "mark_duplicate": "mark questions as duplicates",
+    "pin": "pin posts in the spaces they belong to",
 }
 
 
@@ -53,8 +70,8 @@ class Activity:
         )
 
 
-def requirements() -> dict[Level, Requirement]:
-    k = policy.current()
+def requirements(knobs: dict[str, Any] | None = None) -> dict[Level, Requirement]:
+    k = knobs or policy.current()
     return {
         Level.NEW: Requirement(0, 0),
         Level.MEMBER: Requirement(k["levels.member_reputation"], k["levels.member_contributions"]),
@@ -69,15 +86,22 @@ def requirements() -> dict[Level, Requirement]:
     }
 
 
-def activity(user: User, now: datetime | None = None) -> Activity:
-    """What ``user`` did in the rolling window ending ``now``."""
+def activity(
+    user: User, now: datetime | None = None, *, window_days: int | None = None
+) -> Activity:
+    """What ``user`` did in the rolling window ending ``now``.
+
+    Reputation counts credit that still stands (a withdrawn acceptance counts neither its
+    grant nor its reversal), dated when it was earned.
+    """
     now = now or timezone.now()
-    since = now - timedelta(days=policy.get("levels.window_days"))
-    ledger = ReputationEvent.objects.filter(user=user, created_at__gt=since, created_at__lte=now)
+    days = window_days if window_days is not None else policy.get("levels.window_days")
+    since = now - timedelta(days=days)
+    ledger = ReputationEvent.objects.standing().filter(
+        user=user, created_at__gt=since, created_at__lte=now
+    )
     sums = ledger.aggregate(
-        points=Sum("points"),
-        accepted=Count("id", filter=Q(kind=EventKind.ACCEPTED))
-        - Count("id", filter=Q(kind=EventKind.UNACCEPTED)),
+        points=Sum("points"), accepted=Count("id", filter=Q(kind=EventKind.ACCEPTED))
     )
     window = {"created_at__gt": since, "created_at__lte": now, "deleted_at__isnull": True}
     contributions = (
@@ -88,36 +112,71 @@ def activity(user: User, now: datetime | None = None) -> Activity:
     return Activity(sums["points"] or 0, contributions, sums["accepted"] or 0)
 
 
+def earned_level(done: Activity, needs: dict[Level, Requirement], fraction: float = 1.0) -> Level:
+    """The highest level whose requirements, and those of every level below, are met."""
+    reached = Level.NEW
+    for level in sorted(Level):
+        if not done.meets(needs[level], fraction):
+            break
+        reached = level
+    return reached
+
+
 def standing_of(user: User) -> Standing:
-    return Standing.objects.get_or_create(user=user)[0]
+    """The person's standing, read only (a New member without a row yet)."""
+    found = Standing.objects.filter(user=user).first()
+    return found or Standing(user=user, level=Level.NEW)
 
 
 def evaluate(user: User, now: datetime | None = None) -> Standing:
-    """Promote, start or end a grace period, or demote, as of ``now``."""
+    """Promote, start or end a grace period, or demote, as of ``now``.
+
+    The standing row is locked, so two evaluations at once (an answer and the daily job)
+    make one decision and send one notification.
+    """
     now = now or timezone.now()
-    standing = standing_of(user)
-    needs = requirements()
-    done = activity(user, now)
-    earned = max(level for level in Level if done.meets(needs[level]))
-    if earned > standing.level:
-        standing.level, standing.since, standing.below_since = earned, now, None
-        standing.save(update_fields=["level", "since", "below_since"])
-        notify([user.pk], NotificationKind.LEVEL, text=f"You are now a {Level(earned).label}.")
-    elif earned < standing.level:
-        if done.meets(needs[Level(standing.level)], KEEP_FRACTION):
+    knobs = policy.current()
+    needs = requirements(knobs)
+    done = activity(user, now, window_days=knobs["levels.window_days"])
+    grace = timedelta(days=knobs["levels.grace_days"])
+    with transaction.atomic():
+        Standing.objects.get_or_create(user=user, defaults={"since": now})
+        standing = Standing.objects.select_for_update().get(user=user)
+        current = Level(standing.level)
+        earned = earned_level(done, needs)
+        if earned > current:
+            _set(standing, level=earned, since=now, below_since=None)
+            notify([user.pk], NotificationKind.LEVEL, text=f"You are now a {earned.label}.")
+        elif earned == current or done.meets(needs[current], KEEP_FRACTION):
+            # At the level, or below it but within 90% of its requirements: keep it.
             if standing.below_since is not None:
-                standing.below_since = None
-                standing.save(update_fields=["below_since"])
-        elif standing.below_since is None:
-            standing.below_since = now
-            standing.save(update_fields=["below_since"])
-        elif now - standing.below_since >= timedelta(days=policy.get("levels.grace_days")):
-            standing.level, standing.since, standing.below_since = earned, now, None
-            standing.save(update_fields=["level", "since", "below_since"])
-    elif standing.below_since is not None:
-        standing.below_since = None
-        standing.save(update_fields=["below_since"])
+                _set(standing, below_since=None)
+        else:
+            below_since = standing.below_since
+            if below_since is None:
+                below_since = now
+                _set(standing, below_since=now)
+                if grace:
+                    ends = timezone.localtime(now + grace)
+                    notify(
+                        [user.pk],
+                        NotificationKind.LEVEL,
+                        text=f"You will stay a {current.label} if you are active again before "
+                        f"{ends:%-d %B}: see the next-level panel on your profile.",
+                    )
+            if now - below_since >= grace:
+                # A leader usually still is a contributor: drop to the highest level they
+                # keep at 90% (below the current one, which they do not keep).
+                kept = earned_level(done, needs, KEEP_FRACTION)
+                _set(standing, level=kept, since=now, below_since=None)
+                notify([user.pk], NotificationKind.LEVEL, text=f"You are now a {kept.label}.")
     return standing
+
+
+def _set(standing: Standing, **fields: Any) -> None:
+    for name, value in fields.items():
+        setattr(standing, name, value)
+    standing.save(update_fields=list(fields))
 
 
 @dataclass(frozen=True)
@@ -127,49 +186,107 @@ class Step:
     need: int
 
     @property
+    def done(self) -> bool:
+        return self.have >= self.need
+
+    @property
     def percent(self) -> int:
-        return 100 if self.need <= 0 else min(100, round(100 * self.have / self.need))
+        return 100 if self.need <= 0 else max(0, min(100, round(100 * self.have / self.need)))
 
 
 @dataclass(frozen=True)
 class Progress:
+    """The "how to reach the next level" panel, and what keeps the current one."""
+
     level: Level
     next_level: Level | None
     steps: list[Step]
     grace_ends: datetime | None
+    keep_steps: list[Step]
+    window_days: int
+    # What the next level unlocks (for a leader: what they hold), in words.
+    unlocks: str
 
 
-def progress(user: User, now: datetime | None = None) -> Progress:
-    """The "how to reach the next level" panel: each requirement, had and needed."""
-    now = now or timezone.now()
-    standing = standing_of(user)
-    level = Level(standing.level)
-    grace_ends = (
-        standing.below_since + timedelta(days=policy.get("levels.grace_days"))
-        if standing.below_since
-        else None
-    )
-    if level == Level.LEADER:
-        return Progress(level, None, [], grace_ends)
-    target = Level(level + 1)
-    need = requirements()[target]
-    done = activity(user, now)
-    window = policy.get("levels.window_days")
+def _steps(done: Activity, need: Requirement, window: int, fraction: float = 1.0) -> list[Step]:
+    def amount(value: int) -> int:
+        return math.ceil(value * fraction)  # 90% of 25 is 22.5, so 23
+
     steps = [
-        Step(f"Reputation earned in the last {window} days", done.reputation, need.reputation),
+        Step(
+            f"Reputation earned in the last {window} days", done.reputation, amount(need.reputation)
+        ),
         Step(
             f"Posts, answers and comments in the last {window} days",
             done.contributions,
-            need.contributions,
+            amount(need.contributions),
         ),
     ]
     if need.accepted:
-        steps.append(Step("Accepted answers", done.accepted, need.accepted))
-    return Progress(level, target, steps, grace_ends)
+        steps.append(
+            Step(
+                f"Accepted answers in the last {window} days", done.accepted, amount(need.accepted)
+            )
+        )
+    return steps
 
 
-def has_privilege(user: User, privilege: str) -> bool:
-    """Whether ``user`` holds ``privilege`` (checked on the server for every use)."""
+def progress(
+    user: User, now: datetime | None = None, *, standing: Standing | None = None
+) -> Progress:
+    """Each requirement of the next level, had and needed; and, during a grace period,
+    what keeps the current level and when the grace ends. Pass ``standing`` when it was
+    fetched already."""
+    now = now or timezone.now()
+    knobs = policy.current()
+    window = knobs["levels.window_days"]
+    standing = standing or standing_of(user)
+    level = Level(standing.level)
+    needs = requirements(knobs)
+    done = activity(user, now, window_days=window)
+    grace_ends = None
+    keep_steps: list[Step] = []
+    if standing.below_since is not None:
+        grace_ends = standing.below_since + timedelta(days=knobs["levels.grace_days"])
+        keep_steps = _steps(done, needs[level], window, KEEP_FRACTION)
+    if level == Level.LEADER:
+        return Progress(level, None, [], grace_ends, keep_steps, window, _unlocks(level))
+    target = Level(level + 1)
+    steps = _steps(done, needs[target], window)
+    return Progress(level, target, steps, grace_ends, keep_steps, window, _unlocks(target))
+
+
+def _unlocks(level: Level) -> str:
+    names = [PRIVILEGE_TEXT[p] for p, needed in PRIVILEGES.items() if needed == level]
+    if len(names) > 1:
+        return f"{', '.join(names[:-1])} and {names[-1]}"
+    return "".join(names)
+
+
+def privileges(user: User) -> frozenset[str]:
+    """Every privilege ``user`` holds by level or role (one query at most), for pages that
+    draw several controls. Space privileges still need membership of the space."""
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
     if user.is_moderator or user.is_staff:
-        return True
-    return standing_of(user).level >= PRIVILEGES[privilege]
+        return frozenset(PRIVILEGES)
+    level = standing_of(user).level
+    return frozenset(name for name, needed in PRIVILEGES.items() if level >= needed)
+
+
+def has_privilege(user: User, privilege: str, *, space: Space | None = None) -> bool:
+    """Whether ``user`` holds ``privilege`` now (check it on the server for every use).
+
+    Site moderators and administrators hold every privilege; deactivated accounts none.
+    Space privileges (pinning) are used only in a space the person belongs to: given
+    ``space``, membership is checked here; without it the caller checks membership.
+    An unknown privilege is a programming error (``KeyError``).
+    """
+    if privilege not in PRIVILEGES:
+        raise KeyError(f"No privilege called {privilege!r}.")
+    outside = (
+        privilege in SPACE_PRIVILEGES
+        and space is not None
+        and not Membership.objects.filter(space=space, user_id=user.pk).exists()
+    )
+    return not outside and privilege in privileges(user)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -19,11 +21,31 @@ class EventKind(models.TextChoices):
     UNOFFICIAL = "unofficial", "Official mark removed"
 
 
+# Grants that can be withdrawn, and the kind of the reversal that withdraws each.
+REVERSAL_OF = {
+    EventKind.ACCEPTED: EventKind.UNACCEPTED,
+    EventKind.ACCEPTING: EventKind.UNACCEPTING,
+    EventKind.OFFICIAL: EventKind.UNOFFICIAL,
+}
+
+
+class ReputationEventQuerySet(models.QuerySet["ReputationEvent"]):
+    def standing(self) -> ReputationEventQuerySet:
+        """Credit that still stands: neither a withdrawn grant nor the withdrawal itself.
+
+        A grant and its reversal sum to zero, so totals are the same either way; periods
+        and counts ("accepted answers this month") are only right without both.
+        """
+        return self.filter(reverses__isnull=True, reversal__isnull=True)
+
+
 class ReputationEvent(models.Model):
     """One entry of the ledger. Rows are only ever added; a withdrawal adds a reversal.
 
     ``post`` is the post or question the credit is about (for an answer, its question),
-    so leaderboards can count exactly the events whose post the viewer may read.
+    so leaderboards can count exactly the events whose post the viewer may read. ``tags``
+    are the post's tags when the credit was earned; a reversal copies its grant's tags,
+    so retagging a question never moves credit between tags.
     """
 
     user = models.ForeignKey(
@@ -42,6 +64,13 @@ class ReputationEvent(models.Model):
     cross_department = models.BooleanField(default=False)
     tags = models.ManyToManyField(Tag, blank=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
+    # A reversal names the grant it withdraws; one-to-one, so a grant is withdrawn at most
+    # once whatever races the requests run.
+    reverses = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="reversal"
+    )
+
+    objects: ClassVar[ReputationEventQuerySet] = ReputationEventQuerySet.as_manager()  # type: ignore[assignment]
 
     class Meta:
         constraints = [
@@ -125,6 +154,15 @@ class Level(models.IntegerChoices):
     MEMBER = 1, "Member"
     CONTRIBUTOR = 2, "Contributor"
     LEADER = 3, "Leader"
+
+
+# The CSS class of each level's label (agora.css gives contributors and leaders colour).
+LEVEL_CSS = {
+    Level.NEW: "level-new",
+    Level.MEMBER: "level-member",
+    Level.CONTRIBUTOR: "level-contributor",
+    Level.LEADER: "level-leader",
+}
 
 
 class Standing(models.Model):

@@ -1,26 +1,36 @@
-"""Reads about reputation: leaderboards, experts and whom to ask.
+"""Reads about reputation: leaderboards, experts, profiles and whom to ask.
 
-Every figure is computed from ledger events whose post the viewer may read, so nothing
-earned in a private or secret space shows to people outside it.
+Every figure shown to someone is computed from ledger events whose post they may read
+(``Post.objects.visible_to``), so nothing earned in a private or secret space shows to
+people outside it. Withdrawn grants and their reversals are left out (they sum to zero),
+so a period counts the credit earned in it that still stands.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Sum, Value, When, Window
+from django.db.models import Count, Q, QuerySet, Sum, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from agora.core import policy
 from agora.people.models import Department, User
-from agora.posts.models import Post, Tag
+from agora.posts.models import Post, Tag, reader_ids
 from agora.qa.models import Answer
-from agora.reputation.models import EventKind, ReputationEvent, TagReputation
+from agora.reputation.badges import BADGES, Badge
+from agora.reputation.models import (
+    BadgeAward,
+    EventKind,
+    Reputation,
+    ReputationEvent,
+    TagReputation,
+)
 from agora.spaces.models import Space
 
 PERIODS = {"week": 7, "month": 30, "all": None}
+PERIOD_LABELS = {"week": "This week", "month": "This month", "all": "All time"}
 
 
 @dataclass
@@ -31,10 +41,25 @@ class Row:
     points: int
     thumbs_up: int
     accepted: int
+    rank: int = 0
 
 
 def _visible_events(viewer: User) -> QuerySet[ReputationEvent]:
-    return ReputationEvent.objects.filter(post__in=Post.objects.visible_to(viewer).values("pk"))
+    return ReputationEvent.objects.standing().filter(
+        post__in=Post.objects.visible_to(viewer).values("pk")
+    )
+
+
+def _ranked(rows: list[Row]) -> list[Row]:
+    """Competition ranking: equal points share a rank (1, 2, 2, 4)."""
+    for i, row in enumerate(rows):
+        row.rank = rows[i - 1].rank if i and rows[i - 1].points == row.points else i + 1
+    return rows
+
+
+def period_start(period: str, now: datetime | None = None) -> datetime | None:
+    days = PERIODS.get(period)
+    return None if days is None else (now or timezone.now()) - timedelta(days=days)
 
 
 def leaderboard(
@@ -48,75 +73,147 @@ def leaderboard(
 ) -> list[Row]:
     """Who earned most, counting only what ``viewer`` may see (two queries)."""
     events = _visible_events(viewer)
-    days = PERIODS.get(period)
-    if days is not None:
-        events = events.filter(created_at__gte=timezone.now() - timedelta(days=days))
+    since = period_start(period)
+    if since is not None:
+        events = events.filter(created_at__gte=since)
     if space is not None:
         events = events.filter(post__space=space)
     if tag is not None:
         events = events.filter(tags=tag)
     if department is not None:
         events = events.filter(user__department=department)
-    rows = list(
+    totals = list(
         events.values("user")
         .annotate(
             points=Sum("points"),
             thumbs=Count("id", filter=Q(kind=EventKind.THUMBS_UP)),
-            accepted=Sum(
-                Case(
-                    When(kind=EventKind.ACCEPTED, then=Value(1)),
-                    When(kind=EventKind.UNACCEPTED, then=Value(-1)),
-                    default=Value(0),
-                    output_field=IntegerField(),
-                )
-            ),
+            accepted=Count("id", filter=Q(kind=EventKind.ACCEPTED)),
         )
         .filter(points__gt=0)
         .order_by("-points", "user")[:limit]
     )
     people = User.objects.select_related("department", "standing").in_bulk(
-        [r["user"] for r in rows]
+        [t["user"] for t in totals]
     )
-    return [
-        Row(people[r["user"]], r["points"], r["thumbs"], r["accepted"] or 0)
-        for r in rows
-        if r["user"] in people
-    ]
+    return _ranked(
+        [
+            Row(people[t["user"]], t["points"], t["thumbs"], t["accepted"])
+            for t in totals
+            if t["user"] in people
+        ]
+    )
 
 
 @dataclass
 class Expert:
     person: User
     points: int
-    best_answers: list[Answer]
+    rank: int
+    best_answers: list[Answer] = field(default_factory=list)
 
 
-def experts(viewer: User, tag: Tag, limit: int = 10) -> list[Expert]:
+def experts(viewer: User, tag: Tag, limit: int = 10, answers_each: int = 3) -> list[Expert]:
     """The people with most credibility in ``tag`` that ``viewer`` can see, with their
     best visible answers in it (three queries)."""
     rows = leaderboard(viewer, tag=tag, limit=limit)
     ids = [row.person.pk for row in rows]
-    ranked = (
-        Answer.objects.filter(
-            author_id__in=ids,
-            deleted_at__isnull=True,
-            question__post__tags=tag,
-            question__post__in=Post.objects.visible_to(viewer).values("pk"),
-        )
-        .select_related("question")
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by="author_id",
-                order_by=["-is_accepted", "-thumbs_up_count", "-id"],
-            )
-        )
-        .filter(rank__lte=3)
-    )
     best: dict[int, list[Answer]] = {}
-    for answer in ranked:
-        best.setdefault(answer.author_id, []).append(answer)
-    return [Expert(row.person, row.points, best.get(row.person.pk, [])) for row in rows]
+    if ids:
+        ranked = (
+            Answer.objects.filter(
+                author_id__in=ids,
+                deleted_at__isnull=True,
+                question__post__tags=tag,
+                question__post__in=Post.objects.visible_to(viewer).values("pk"),
+            )
+            .select_related("question")
+            .annotate(
+                place=Window(
+                    RowNumber(),
+                    partition_by="author_id",
+                    order_by=["-is_accepted", "-is_official", "-thumbs_up_count", "-id"],
+                )
+            )
+            .filter(place__lte=answers_each)
+            .order_by("author_id", "place")
+        )
+        for answer in ranked:
+            best.setdefault(answer.author_id, []).append(answer)
+    return [Expert(row.person, row.points, row.rank, best.get(row.person.pk, [])) for row in rows]
+
+
+def tag_choices(viewer: User, limit: int = 40) -> list[str]:
+    """Names of the tags most used on posts ``viewer`` may read (one query): a tag used
+    only in a secret space is never offered to people outside it."""
+    return list(
+        Tag.objects.filter(posts__in=Post.objects.visible_to(viewer).values("pk"))
+        .annotate(uses=Count("posts"))
+        .order_by("-uses", "name")
+        .values_list("name", flat=True)[:limit]
+    )
+
+
+# --- Profiles ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EarnedBadge:
+    badge: Badge
+    awarded_at: datetime
+
+
+@dataclass
+class Credibility:
+    """A person's figures as one viewer may see them, for the profile header."""
+
+    points: int
+    thumbs_up: int
+    accepted: int
+    top_tags: list[tuple[str, int]]
+    badges: list[EarnedBadge]
+
+
+def credibility(viewer: User, person: User, top: int = 5) -> Credibility:
+    """Reputation, 👍 received, accepted answers, top tags and badges (three queries).
+
+    On one's own profile the running totals are shown: everything the person earned.
+    Anyone else sees sums over the credit whose post they may read, like leaderboards.
+    """
+    if viewer.pk == person.pk:
+        mine = Reputation.objects.filter(user=person).first()
+        points, thumbs, accepted = (
+            (mine.total, mine.thumbs_up, mine.accepted_answers) if mine else (0, 0, 0)
+        )
+        tags = list(
+            TagReputation.objects.filter(user=person, total__gt=0)
+            .order_by("-total", "tag__name")
+            .values_list("tag__name", "total")[:top]
+        )
+    else:
+        events = _visible_events(viewer).filter(user=person)
+        sums = events.aggregate(
+            points=Sum("points"),
+            thumbs=Count("id", filter=Q(kind=EventKind.THUMBS_UP)),
+            accepted=Count("id", filter=Q(kind=EventKind.ACCEPTED)),
+        )
+        points, thumbs, accepted = sums["points"] or 0, sums["thumbs"], sums["accepted"]
+        tags = list(
+            events.filter(tags__isnull=False)
+            .values("tags__name")
+            .annotate(total=Sum("points"))
+            .filter(total__gt=0)
+            .order_by("-total", "tags__name")
+            .values_list("tags__name", "total")[:top]
+        )
+    earned = [
+        EarnedBadge(BADGES[award.badge], award.awarded_at)
+        for award in BadgeAward.objects.filter(user=person).order_by("-awarded_at", "-pk")
+        if award.badge in BADGES
+    ]
+    return Credibility(points, thumbs, accepted, tags, earned)
+
+
+# --- Asking experts ----------------------------------------------------------------------
 
 
 def experts_to_invite(post: Post) -> list[User]:
@@ -126,16 +223,19 @@ def experts_to_invite(post: Post) -> list[User]:
     if not tag_ids:
         return []
     wanted = policy.get("questions.experts_invited")
-    candidates = (
-        TagReputation.objects.filter(tag_id__in=tag_ids, total__gt=0, user__is_active=True)
-        .exclude(user=post.author_id)
-        .values("user")
+    ranked = TagReputation.objects.filter(
+        tag_id__in=tag_ids, total__gt=0, user__is_active=True
+    ).exclude(user=post.author_id)
+    readers_only = reader_ids(post)
+    if readers_only is not None:
+        ranked = ranked.filter(user_id__in=readers_only)
+    candidates = list(
+        ranked.values("user")
         .annotate(points=Sum("total"))
-        .order_by("-points")[: wanted * 4]
+        .order_by("-points", "user")[: wanted * 4]
     )
     people = User.objects.in_bulk([c["user"] for c in candidates])
-    ordered = [people[c["user"]] for c in candidates if c["user"] in people]
-    readers = [p for p in ordered if Post.objects.visible_to(p).filter(pk=post.pk).exists()]
+    readers = [people[c["user"]] for c in candidates if c["user"] in people]
     home = post.author.department_id
     readers.sort(key=lambda p: home is not None and p.department_id == home)  # stable
     return readers[:wanted]

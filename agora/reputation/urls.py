@@ -5,4 +5,5 @@ from agora.reputation.views import pages
 app_name = "reputation"
 urlpatterns = [
     path("", pages.leaderboard, name="leaderboard"),
+    path("experts/<str:tag>/", pages.experts, name="experts"),
 ]

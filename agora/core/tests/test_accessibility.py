@@ -9,6 +9,7 @@ from django.conf import settings
 
 from agora.core.demo import DEMO_PASSWORD, seed_demo
 from agora.posts.models import Post
+from agora.qa.models import Question
 from agora.testing.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,6 +28,9 @@ PAGES = [
     "/posts/new/",
     "/tags/release/",
     "/spaces/new/",
+    "/questions/",
+    "/questions/?space=atlas-platform&show=all",
+    "/questions/ask/",
 ]
 
 
@@ -58,7 +62,9 @@ def test_the_main_pages_have_no_accessibility_violations(browser, live_server, s
             found["/accounts/login/"] = problems
         sign_in(page, "ada@northwind.example", DEMO_PASSWORD)
         discussed = Post.objects.filter(space__slug="atlas-platform").order_by("-comment_count")[0]
-        for path in [*PAGES, discussed.get_absolute_url()]:
+        # A question with an accepted answer, an official one and comments on answers.
+        question = Question.objects.filter(answers__is_official=True).order_by("-answer_count")[0]
+        for path in [*PAGES, discussed.get_absolute_url(), question.get_absolute_url()]:
             response = page.goto(path)
             assert response is not None and response.status == 200, path
             problems = violations(page)

@@ -25,6 +25,7 @@ from agora.core.seeding import ANCHOR, PASSWORD, SeedError, SeedOptions, seed_co
 from agora.people.models import Follow, User
 from agora.posts import actions as post_actions
 from agora.posts.models import Comment, Mention, Post, Reaction, ReactionKind
+from agora.qa.models import Answer
 from agora.spaces.models import Kind, Membership, Role, Space, Visibility
 
 pytestmark = pytest.mark.django_db
@@ -172,7 +173,20 @@ def assert_counters_match_rows() -> None:
     comment_reactions = Counter(
         Reaction.objects.filter(comment__isnull=False).values_list("comment_id", "kind")
     )
-    comments_per_post = Counter(Comment.objects.values_list("post_id", flat=True))
+    # A comment on an answer is counted on the answer, not on the question's post.
+    comments_per_post = Counter(
+        Comment.objects.filter(answer__isnull=True).values_list("post_id", flat=True)
+    )
+    comments_per_answer = Counter(
+        Comment.objects.filter(answer__isnull=False).values_list("answer_id", flat=True)
+    )
+    answer_reactions = Counter(
+        Reaction.objects.filter(answer__isnull=False).values_list("answer_id", "kind")
+    )
+    for answer in Answer.objects.all():
+        assert answer.comment_count == comments_per_answer[answer.pk], answer
+        for kind in ReactionKind.values:
+            assert answer.reaction_count(kind) == answer_reactions[answer.pk, kind]
     for post in Post.objects.all():
         assert post.comment_count == comments_per_post[post.pk], post
         for kind in ReactionKind.values:

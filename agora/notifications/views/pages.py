@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -9,16 +10,37 @@ from django.views.decorators.http import require_GET, require_POST
 
 from agora.core.viewer import viewer_for
 from agora.notifications import actions, queries
+from agora.notifications.models import NotificationKind
+
+ICONS = {
+    NotificationKind.ANSWER_INVITATION: "🙋",
+    NotificationKind.NEW_ANSWER: "💬",
+    NotificationKind.ANSWER_ACCEPTED: "✅",
+    NotificationKind.MENTION: "@",
+    NotificationKind.BADGE: "🏅",
+    NotificationKind.LEVEL: "★",
+}
 
 
 @require_GET
 def notification_list(request: HttpRequest) -> HttpResponse:
+    """The newest notifications, unread ones marked "new". Opening the page reads them:
+    they are marked read once fetched, so this page still shows them as new while the
+    bell (counted as the page is drawn) shows only what is left."""
     viewer = viewer_for(request)
     items = queries.recent(viewer.user)
-    return render(request, "notifications/list.html", {"viewer": viewer, "notifications": items})
+    unread = [n.pk for n in items if n.read_at is None]
+    if unread:
+        actions.mark_read(viewer.user, unread)
+    context = {"viewer": viewer, "notifications": items, "icons": ICONS}
+    return render(request, "notifications/list.html", context)
 
 
 @require_POST
 def mark_all_read(request: HttpRequest) -> HttpResponse:
-    actions.mark_all_read(viewer_for(request).user)
+    count = actions.mark_all_read(viewer_for(request).user)
+    if count:
+        messages.success(
+            request, f"{count} notification{'s' if count != 1 else ''} marked as read."
+        )
     return HttpResponseRedirect(reverse("notifications:list"))

@@ -20,6 +20,9 @@ from agora.people.models import User
 from agora.posts import queries as post_queries
 from agora.posts.views.feed import bad_request
 from agora.posts.views.files import safe_file_response
+from agora.reputation import levels
+from agora.reputation import queries as reputation_queries
+from agora.reputation.models import LEVEL_CSS, Level, Standing
 
 
 @require_GET
@@ -39,7 +42,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 def _person(handle: str) -> User:
     return get_object_or_404(
-        User.objects.select_related("department").prefetch_related("skills"),
+        User.objects.select_related("department", "standing").prefetch_related("skills"),
         handle=handle,
         is_active=True,
     )
@@ -55,15 +58,27 @@ def profile(request: HttpRequest, handle: str) -> HttpResponse:
         )
     except BadCursor as exc:
         return bad_request(request, str(exc))
+    is_me = person.pk == viewer.user.pk
     context = {
         "person": person,
         "page": page,
         "viewer": viewer,
-        "is_me": person.pk == viewer.user.pk,
+        "is_me": is_me,
         "following": queries.is_following(viewer.user, person),
         "more_url": f"{reverse('people:profile', args=[person.handle])}?before=",
     }
-    return render_page(request, "people/profile.html", "posts/_feed_page.html", context)
+    if is_htmx(request):  # "load more" needs only the next posts
+        return render(request, "posts/_feed_page.html", context)
+    # The standing was joined into the person's query (None: a New member without a row).
+    standing: Standing | None = person._state.fields_cache.get("standing")
+    level = Level(standing.level if standing else Level.NEW)
+    context["level"], context["level_css"] = level, LEVEL_CSS[level]
+    context["credibility"] = reputation_queries.credibility(viewer.user, person)
+    if is_me:
+        context["progress"] = levels.progress(
+            person, standing=standing or Standing(user=person, level=Level.NEW)
+        )
+    return render(request, "people/profile.html", context)
 
 
 @require_POST

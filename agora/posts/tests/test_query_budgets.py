@@ -44,22 +44,25 @@ def _assert_flat(client, url, expected, django_assert_num_queries, cast) -> None
 
 
 def test_home_feed_budget(cast, client_for, django_assert_num_queries):
-    # BASE + posts (joined with author, department, space) + attachments + my reactions
-    # + the viewer's own department (profile card in the side column)
-    _assert_flat(client_for("engineer"), reverse("home"), BASE + 4, django_assert_num_queries, cast)
+    # BASE + posts (joined with author, department, space, question) + attachments
+    # + my reactions + the viewer's own department (profile card in the side column)
+    # + questions the viewer could answer (side column)
+    _assert_flat(client_for("engineer"), reverse("home"), BASE + 5, django_assert_num_queries, cast)
 
 
 def test_space_feed_budget(cast, client_for, django_assert_num_queries):
-    # BASE + space + my membership + posts + attachments + my reactions
-    # + pending join requests count (the engineer owns the space)
+    # BASE + space + my membership + pinned posts + posts + attachments (of both)
+    # + my reactions (to both) + pending join requests count (the engineer owns the space)
     url = cast.open_space.get_absolute_url()
-    _assert_flat(client_for("engineer"), url, BASE + 6, django_assert_num_queries, cast)
+    _assert_flat(client_for("engineer"), url, BASE + 7, django_assert_num_queries, cast)
 
 
 def test_profile_feed_budget(cast, client_for, django_assert_num_queries):
-    # BASE + person + their skills + posts + attachments + my reactions + am I following
+    # BASE + person (with department and level) + their skills + posts + attachments
+    # + my reactions + am I following + their credibility I may see (points, 👍, accepted)
+    # + their top tags I may see + their badges
     url = cast.salesperson.get_absolute_url()
-    _assert_flat(client_for("engineer"), url, BASE + 6, django_assert_num_queries, cast)
+    _assert_flat(client_for("engineer"), url, BASE + 9, django_assert_num_queries, cast)
 
 
 def test_tag_page_budget(cast, client_for, django_assert_num_queries):

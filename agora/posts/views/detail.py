@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from agora.core.errors import ActionError
-from agora.core.htmx import is_htmx, toast
+from agora.core.htmx import is_htmx, redirect_back, toast
 from agora.core.viewer import viewer_for
 from agora.posts import actions, queries
 from agora.posts.access import access_post, can_edit_post
 from agora.posts.forms import CommentForm, EditPostForm
+from agora.posts.models import PostKind
 from agora.posts.views.feed import bad_request
+from agora.qa.views.question import question_page
 
 
 @require_GET
 def detail(request: HttpRequest, post_id: int) -> HttpResponse:
     viewer = viewer_for(request)
     post = access_post(viewer.user, post_id)
+    if post.kind == PostKind.QUESTION:
+        return question_page(request, viewer, post)
+    card = queries.card_for(viewer, post)
+    card.can_pin = queries.can_pin_post(viewer, post)
     context = {
-        "card": queries.card_for(viewer, post),
+        "card": card,
         "thread": queries.comment_thread(viewer, post),
         "comment_form": CommentForm(),
         "viewer": viewer,
@@ -72,3 +79,19 @@ def delete(request: HttpRequest, post_id: int) -> HttpResponse:
         return toast(HttpResponse(""), "Post deleted.")
     target = post.space.get_absolute_url() if post.space else reverse("home")
     return HttpResponseRedirect(target)
+
+
+@require_POST
+def pin(request: HttpRequest, post_id: int) -> HttpResponse:
+    """Pin a post to the top of its space (``on=1``) or unpin it (``on=0``)."""
+    viewer = viewer_for(request)
+    pinned = request.POST.get("on", "1") == "1"
+    try:
+        post = actions.check_pin(viewer.user, post_id, pinned=pinned)
+    except ActionError as exc:
+        return bad_request(request, exc.message, status=exc.status)
+    message = "Pinned to the top of the space." if pinned else "Unpinned."
+    if is_htmx(request):
+        return toast(HttpResponse(""), message)
+    messages.success(request, message)
+    return redirect_back(request, post.get_absolute_url())

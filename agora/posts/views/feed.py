@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_POST
 
 from agora.core.errors import ActionError
@@ -15,6 +16,7 @@ from agora.core.viewer import viewer_for
 from agora.posts import actions, queries
 from agora.posts.forms import PostForm
 from agora.posts.models import Tag
+from agora.qa import queries as qa_queries
 from agora.spaces.access import access_space
 
 
@@ -49,6 +51,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "form": PostForm(),
         "more_url": f"{reverse('home')}?tab={tab}&before=",
         "viewer": viewer,
+        # Evaluated only when the full page draws its side column, not for "load more".
+        "open_questions": SimpleLazyObject(lambda: qa_queries.questions_to_answer(viewer.user)),
     }
     return render_page(request, "posts/home.html", "posts/_feed_page.html", context)
 

@@ -1,4 +1,4 @@
-"""Adding and removing reactions on posts and comments."""
+"""Adding and removing reactions on posts, comments and answers."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from agora.posts.access import access_comment, access_post
 from agora.posts.models import Comment, Post, Reaction
 from agora.posts.templatetags.posts_tags import reaction_bar_html
 from agora.posts.views.feed import bad_request
+from agora.qa.actions import access_answer
 
 
 def _wanted(request: HttpRequest) -> tuple[str, bool]:
@@ -25,7 +26,7 @@ def _wanted(request: HttpRequest) -> tuple[str, bool]:
     return actions.check_reaction_kind(kind), on == "1"
 
 
-def _set_reaction(request: HttpRequest, target: Post | Comment) -> HttpResponse:
+def _set_reaction(request: HttpRequest, target: actions.Reactable) -> HttpResponse:
     """Buttons carry the state the person wants, so a double click is harmless."""
     viewer = viewer_for(request)
     try:
@@ -41,8 +42,12 @@ def _set_reaction(request: HttpRequest, target: Post | Comment) -> HttpResponse:
     )
     if not is_htmx(request):
         return redirect_back(request, target.get_absolute_url())
-    lookup: dict[str, Post | Comment] = (
-        {"post": target} if isinstance(target, Post) else {"comment": target}
+    lookup: dict[str, actions.Reactable] = (
+        {"post": target}
+        if isinstance(target, Post)
+        else {"comment": target}
+        if isinstance(target, Comment)
+        else {"answer": target}
     )
     mine = set(Reaction.objects.filter(user=viewer.user, **lookup).values_list("kind", flat=True))
     return HttpResponse(reaction_bar_html(target, mine, request.path, get_token(request)))
@@ -56,3 +61,8 @@ def react_to_post(request: HttpRequest, post_id: int) -> HttpResponse:
 @require_POST
 def react_to_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
     return _set_reaction(request, access_comment(viewer_for(request).user, comment_id))
+
+
+@require_POST
+def react_to_answer(request: HttpRequest, answer_id: int) -> HttpResponse:
+    return _set_reaction(request, access_answer(viewer_for(request).user, answer_id))

@@ -72,7 +72,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         context["join_form"] = JoinRequestForm()
         return render(request, "spaces/closed.html", context)
     try:
-        page = post_queries.space_feed(
+        pinned, page = post_queries.space_feed(
             viewer,
             access.space,
             cursor=request.GET.get("before"),
@@ -81,6 +81,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     except BadCursor as exc:
         return bad_request(request, str(exc))
     context.update(
+        pinned=pinned,
         page=page,
         form=PostForm(initial={"space": access.space.slug}),
         more_url=f"{reverse('spaces:detail', args=[access.space.slug])}?before=",

@@ -60,8 +60,9 @@
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-reset-on-success")) return;
     if (event.detail.successful) {
       form.reset();
-      var errors = form.querySelector("#composer-error");
-      if (errors) errors.innerHTML = "";
+      form.querySelectorAll("#composer-error, [data-form-error]").forEach(function (box) {
+        box.innerHTML = "";
+      });
       form.querySelectorAll("[data-file-count]").forEach(function (input) {
         var out = document.getElementById(input.dataset.fileCount);
         if (out) out.textContent = "";

@@ -1,0 +1,64 @@
+"""A question's page (``posts:detail`` hands questions over) and writing an answer."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+
+from agora.core.errors import ActionError
+from agora.core.htmx import is_htmx, render_page
+from agora.core.viewer import Viewer, viewer_for
+from agora.posts.access import access_post
+from agora.posts.models import Post
+from agora.qa import actions, queries
+from agora.qa.forms import AnswerForm
+from agora.qa.views.common import page_context
+
+
+def question_page(
+    request: HttpRequest,
+    viewer: Viewer,
+    post: Post,
+    *,
+    answer_form: AnswerForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The page of ``post`` (a question the viewer may read); for htmx, its answers."""
+    question = queries.question_for(viewer.user, post)
+    context = page_context(viewer, question)
+    if answer_form is not None:
+        context["answer_form"] = answer_form
+    return render_page(request, "qa/question.html", "qa/_answers.html", context, status=status)
+
+
+@require_POST
+def answer(request: HttpRequest, post_id: int) -> HttpResponse:
+    """Answer a question: htmx appends the answer; a plain form goes to it."""
+    viewer = viewer_for(request)
+    form = AnswerForm(request.POST)
+    body = form.data.get("body", "")
+    try:
+        created = actions.check_answer(viewer.user, post_id, str(body))
+    except ActionError as exc:
+        if is_htmx(request):
+            response = render(
+                request, "components/_error.html", {"message": exc.message}, status=exc.status
+            )
+            response["HX-Retarget"] = "#answer-form-error"
+            response["HX-Reswap"] = "innerHTML"
+            return response
+        form.is_valid()
+        form.add_error("body", exc.message)
+        post = access_post(viewer.user, post_id)
+        return question_page(request, viewer, post, answer_form=form, status=exc.status)
+    if not is_htmx(request):
+        return HttpResponseRedirect(created.get_absolute_url())
+    question = actions.access_question(viewer.user, post_id)
+    context = {
+        "view": queries.answer_view(viewer, question, created),
+        "question": question,
+        "post": question.post,
+        "fresh": True,
+    }
+    return render(request, "qa/_answer_created.html", context)
