@@ -67,6 +67,8 @@ def ensure_dataset(dataset: Dataset) -> Path:
     marker = folder / "seeded.json"
     if marker.exists():
         print(f"Dataset {dataset.name}: present")
+        # Catch up with migrations added since it was seeded, once, before copying.
+        agora(folder, "migrate", "--no-input", "-v", "0")
         return folder
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -100,8 +102,6 @@ def working_copy(seeded: Path) -> Path:
     copy = seeded.parent / f"{seeded.name}.run"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(seeded, copy, ignore=shutil.ignore_patterns("media", "static"))
-    # A dataset seeded by an older checkout catches up with newer migrations.
-    agora(copy, "migrate", "--no-input", "-v", "0")
     return copy
 
 

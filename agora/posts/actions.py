@@ -143,6 +143,7 @@ def check_images(uploads: Sequence[ImageUpload]) -> list[CheckedImage]:
 
 
 MAX_TAGS = 8
+TITLE_MAX = 255
 
 
 def parse_tags(text: str) -> list[str]:
@@ -205,6 +206,7 @@ def do_create_post(
     created_at: datetime | None = None,
     kind: str = PostKind.POST,
     tags: Sequence[str] = (),
+    title: str = "",
 ) -> Post:
     """Create a post with its tags, mentions and images in one transaction.
 
@@ -220,6 +222,7 @@ def do_create_post(
                 author=author,
                 space=space,
                 kind=kind,
+                title=title,
                 body=body,
                 body_html=rendered.html,
                 created_at=now,
@@ -231,7 +234,7 @@ def do_create_post(
             Mention.objects.bulk_create(
                 [Mention(user_id=uid, post=post, created_at=now) for uid in rendered.mentioned]
             )
-            search.index_post(post.pk, body)
+            search.index_post(post.pk, post.search_text)
             for position, checked in enumerate(images):
                 _store_attachment(post, author, checked, position, stored)
             if space is not None:
@@ -275,32 +278,49 @@ def _store_attachment(
     )
 
 
-def check_edit_post(user: User, post_id: int, body: str) -> Post:
+def check_edit_post(user: User, post_id: int, body: str, *, title: str | None = None) -> Post:
     post = access_post(user, post_id)
     if not can_edit_post(user, post):
         raise ActionError("Only the author can edit a post.", status=403)
-    has_images = post.attachments.exists()
+    # A question may have only a title; a post needs text unless it shows images.
+    allow_empty = post.kind == PostKind.QUESTION or post.attachments.exists()
     body = _check_body(
-        body, limit=settings.AGORA_POST_MAX_CHARS, what="save", allow_empty=has_images
+        body, limit=settings.AGORA_POST_MAX_CHARS, what="save", allow_empty=allow_empty
     )
-    do_edit_post(post, editor=user, body=body)
+    is_question = post.kind == PostKind.QUESTION
+    title = clean_title(title) if is_question and title is not None else None
+    do_edit_post(post, editor=user, body=body, title=title)
     return post
 
 
-def do_edit_post(post: Post, *, editor: User, body: str) -> None:
-    """Replace the body, keeping the previous one as a revision."""
-    if body == post.body:
+def clean_title(title: str) -> str:
+    """A question's title: one line, a few words at least, at most 255 characters."""
+    title = " ".join(title.split())
+    if len(title) < 8:
+        raise ActionError("Give your question a title of at least a few words.", field="title")
+    if len(title) > TITLE_MAX:
+        raise ActionError(f"Keep the title under {TITLE_MAX} characters.", field="title")
+    return title
+
+
+def do_edit_post(post: Post, *, editor: User, body: str, title: str | None = None) -> None:
+    """Replace the body (and a question's title), keeping the previous ones as a revision."""
+    title = post.title if title is None else title
+    if body == post.body and title == post.title:
         return
     rendered = render_body(body)
     check_mention_count(rendered)
     now = timezone.now()
     with transaction.atomic():
-        PostRevision.objects.create(post=post, body=post.body, edited_by=editor, created_at=now)
-        search.reindex_post(post.pk, post.body, body)
-        post.body = body
+        PostRevision.objects.create(
+            post=post, title=post.title, body=post.body, edited_by=editor, created_at=now
+        )
+        old_text = post.search_text
+        post.title, post.body = title, body
+        search.reindex_post(post.pk, old_text, post.search_text)
         post.body_html = rendered.html
         post.edited_at = now
-        post.save(update_fields=["body", "body_html", "edited_at"])
+        post.save(update_fields=["title", "body", "body_html", "edited_at"])
         names = list(rendered.tags)
         if post.kind == PostKind.QUESTION:
             # A question's tags also come from its tag field: edits add, never drop them.

@@ -34,6 +34,7 @@ class PostForm(forms.Form):
 
 
 class EditPostForm(forms.Form):
+    title = forms.CharField(label="Title", required=False, max_length=255)
     body = forms.CharField(
         label="Message", required=False, widget=forms.Textarea(attrs={"rows": 8})
     )

@@ -106,6 +106,8 @@ class Post(ReactionCounts):
         Space, null=True, blank=True, on_delete=models.CASCADE, related_name="posts"
     )
     kind = models.CharField(max_length=10, choices=PostKind.choices, default=PostKind.POST)
+    # A question's title (posts have none for now); searched together with the body.
+    title = models.CharField(max_length=255, blank=True)
     body = models.TextField()
     body_html = models.TextField()
     tags = models.ManyToManyField(Tag, blank=True, related_name="posts")
@@ -146,11 +148,17 @@ class Post(ReactionCounts):
     def get_absolute_url(self) -> str:
         return link("posts:detail", self.pk)
 
+    @property
+    def search_text(self) -> str:
+        """What the search index holds for this post."""
+        return f"{self.title}\n{self.body}" if self.title else self.body
+
 
 class PostRevision(models.Model):
-    """The body a post had before an edit replaced it."""
+    """The title and body a post had before an edit replaced them."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    title = models.CharField(max_length=255, blank=True)
     body = models.TextField()
     edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -29,17 +29,6 @@ from agora.reputation import queries as reputation_queries
 from agora.spaces.models import Membership, Space
 from agora.spaces.queries import membership_roles
 
-TITLE_MAX = 255
-
-
-def _clean_title(title: str) -> str:
-    title = " ".join(title.split())
-    if len(title) < 8:
-        raise ActionError("Give your question a title of at least a few words.", field="title")
-    if len(title) > TITLE_MAX:
-        raise ActionError(f"Keep the title under {TITLE_MAX} characters.", field="title")
-    return title
-
 
 def check_ask(
     author: User,
@@ -52,7 +41,7 @@ def check_ask(
     roles: Mapping[int, str] | None = None,
 ) -> Question:
     """Authorise and validate a question, then ask it."""
-    title = _clean_title(title)
+    title = posts.clean_title(title)
     tag_names = posts.parse_tags(tags)
     if space is not None:
         member = (
@@ -93,8 +82,9 @@ def do_ask(
             kind=PostKind.QUESTION,
             tags=tags,
             created_at=created_at,
+            title=title,
         )
-        question = Question.objects.create(post=post, title=title, last_activity_at=post.created_at)
+        question = Question.objects.create(post=post, last_activity_at=post.created_at)
         badges.after_question(author, post)
         experts = reputation_queries.experts_to_invite(post)
         notify(

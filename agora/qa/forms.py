@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 
 from agora.core.forms import MultipleFileField
-from agora.qa.actions import TITLE_MAX
+from agora.posts.actions import TITLE_MAX
 
 
 class AskForm(forms.Form):

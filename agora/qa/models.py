@@ -20,7 +20,6 @@ class Question(models.Model):
     post = models.OneToOneField(
         Post, primary_key=True, on_delete=models.CASCADE, related_name="question"
     )
-    title = models.CharField(max_length=255)
     answer_count = models.PositiveIntegerField(default=0)
     accepted_answer = models.ForeignKey(
         "Answer", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -43,6 +42,11 @@ class Question(models.Model):
 
     def get_absolute_url(self) -> str:
         return link("posts:detail", self.post_id)
+
+    @property
+    def title(self) -> str:
+        """The title lives on the post, where search indexes it with the body."""
+        return self.post.title
 
 
 class Answer(ReactionCounts):

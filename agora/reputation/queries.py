@@ -126,7 +126,7 @@ def experts(viewer: User, tag: Tag, limit: int = 10, answers_each: int = 3) -> l
                 question__post__tags=tag,
                 question__post__in=Post.objects.visible_to(viewer).values("pk"),
             )
-            .select_related("question")
+            .select_related("question", "question__post")
             .annotate(
                 place=Window(
                     RowNumber(),

@@ -3,6 +3,7 @@
 
 One interface, chosen by the database in use: ``index_post`` / ``reindex_post`` keep the
 index in step with a post's body (called explicitly by the posts actions), and
+Each post is indexed by its title and body together (``Post.search_text``).
 ``newest_matches`` turns a person's words into the ids of matching posts, newest first,
 which the caller then filters through ``Post.objects.visible_to``. Nothing here decides
 who may see what.
@@ -55,8 +56,9 @@ def newest_matches(text: str, *, before: int | None, limit: int) -> list[int]:
     with connection.cursor() as cursor:
         if _is_postgres():
             cursor.execute(
-                f"SELECT id FROM posts_post WHERE to_tsvector('{PG_CONFIG}', body) @@ "  # noqa: S608
-                f"to_tsquery('{PG_CONFIG}', %s) AND id < %s ORDER BY id DESC LIMIT %s",
+                f"SELECT id FROM posts_post WHERE to_tsvector('{PG_CONFIG}', "  # noqa: S608
+                f"title || ' ' || body) @@ to_tsquery('{PG_CONFIG}', %s) AND id < %s "
+                "ORDER BY id DESC LIMIT %s",
                 [_tsquery(words), ceiling, limit],
             )
         else:
@@ -72,24 +74,27 @@ def _tsquery(words: list[str]) -> str:
     return " & ".join(f"{w}:*" if i == len(words) - 1 else w for i, w in enumerate(words))
 
 
-def index_post(post_id: int, body: str) -> None:
-    """Add a new post's body to the index (PostgreSQL's index maintains itself)."""
+def index_post(post_id: int, text: str) -> None:
+    """Add a new post's words (PostgreSQL's expression index maintains itself)."""
     if _is_postgres():
         return
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (%s, %s)", [post_id, body])  # noqa: S608
+        cursor.execute(f"INSERT INTO {FTS_TABLE}(rowid, text) VALUES (%s, %s)", [post_id, text])  # noqa: S608
 
 
-def reindex_post(post_id: int, old_body: str, new_body: str) -> None:
-    """Replace an edited post's words. FTS5 needs the old text to remove its terms."""
+def reindex_post(post_id: int, old_text: str, new_text: str) -> None:
+    """Replace an edited post's words. The index keeps no text, so it is told the old one."""
     if _is_postgres():
         return
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, body) VALUES ('delete', %s, %s)",  # noqa: S608
-            [post_id, old_body],
+            f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', %s, %s)",  # noqa: S608
+            [post_id, old_text],
         )
-        cursor.execute(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (%s, %s)", [post_id, new_body])  # noqa: S608
+        cursor.execute(f"INSERT INTO {FTS_TABLE}(rowid, text) VALUES (%s, %s)", [post_id, new_text])  # noqa: S608
+
+
+SEARCH_TEXT_SQL = "CASE WHEN title = '' THEN body ELSE title || char(10) || body END"
 
 
 def index_post_range(first_id: int, last_id: int) -> None:
@@ -98,8 +103,8 @@ def index_post_range(first_id: int, last_id: int) -> None:
         return
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {FTS_TABLE}(rowid, body) "  # noqa: S608
-            "SELECT id, body FROM posts_post WHERE id BETWEEN %s AND %s",
+            f"INSERT INTO {FTS_TABLE}(rowid, text) "  # noqa: S608
+            f"SELECT id, {SEARCH_TEXT_SQL} FROM posts_post WHERE id BETWEEN %s AND %s",
             [first_id, last_id],
         )
 
@@ -108,7 +113,10 @@ def rebuild() -> None:
     """Rebuild the whole index from the posts table."""
     if _is_postgres():
         with connection.cursor() as cursor:
-            cursor.execute("REINDEX INDEX search_post_body_fts")
+            cursor.execute("REINDEX INDEX search_post_text_fts")
         return
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")  # noqa: S608
+        cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')")  # noqa: S608
+        cursor.execute(
+            f"INSERT INTO {FTS_TABLE}(rowid, text) SELECT id, {SEARCH_TEXT_SQL} FROM posts_post"  # noqa: S608
+        )

@@ -12,7 +12,7 @@ from agora.core.viewer import Viewer
 from agora.people.models import User
 from agora.posts.models import Post
 from agora.search import backends
-from agora.search.highlight import excerpt
+from agora.search.highlight import excerpt, marked
 from agora.spaces.models import Space
 
 BATCH = 400
@@ -36,6 +36,7 @@ class Hit:
 
     post: Post
     excerpt: SafeString
+    title: SafeString
 
 
 def posts(viewer: Viewer, text: str, *, cursor: str | None, size: int) -> Page[Hit]:
@@ -61,7 +62,10 @@ def posts(viewer: Viewer, text: str, *, cursor: str | None, size: int) -> Page[H
     items = found[:size]
     words = backends.terms(text)
     return Page(
-        items=[Hit(post=p, excerpt=excerpt(p.body_html, words)) for p in items],
+        items=[
+            Hit(post=p, excerpt=excerpt(p.body_html, words), title=marked(p.title, words))
+            for p in items
+        ],
         next_cursor=str(items[-1].pk) if len(found) > size else None,
     )
 

@@ -43,13 +43,19 @@ def edit(request: HttpRequest, post_id: int) -> HttpResponse:
     post = access_post(viewer.user, post_id)
     if not can_edit_post(viewer.user, post):
         return bad_request(request, "Only the author can edit a post.", status=403)
-    form = EditPostForm(request.POST or None, initial={"body": post.body})
+    form = EditPostForm(request.POST or None, initial={"body": post.body, "title": post.title})
     status = 200
     if request.method == "POST" and form.is_valid():
+        is_question = post.kind == PostKind.QUESTION
         try:
-            actions.check_edit_post(viewer.user, post.pk, form.cleaned_data["body"])
+            actions.check_edit_post(
+                viewer.user,
+                post.pk,
+                form.cleaned_data["body"],
+                title=form.cleaned_data["title"] if is_question else None,
+            )
         except ActionError as exc:
-            form.add_error("body", exc.message)
+            form.add_error(exc.field if exc.field in form.fields else "body", exc.message)
             status = exc.status
         else:
             return HttpResponseRedirect(post.get_absolute_url())

@@ -157,3 +157,26 @@ def test_it_shows_an_excerpt_with_the_words_marked_and_escaped(cast, client_for)
     assert "<mark>migration</mark> <mark>plan</mark>" in html
     assert "&lt;b&gt;Atlas&lt;/b&gt;" in html  # the author's raw HTML stays text
     assert "…" in html  # the excerpt starts near the match, not at the top of the post
+
+
+def test_it_finds_questions_by_their_title_and_follows_title_edits(cast, client_for):
+    from agora.qa.actions import check_ask
+
+    question = check_ask(
+        cast.salesperson,
+        space=None,
+        title="Does Atlas support single sign-on through Okta?",
+        body="A customer asked during the renewal.",
+    )
+    client = client_for("outsider")
+    html = search(client, "okta").content.decode()
+    assert question.pk in post_ids(html)
+    assert "<mark>Okta</mark>" in html  # the title is shown, with the word marked
+    actions.check_edit_post(
+        cast.salesperson,
+        question.pk,
+        "A customer asked during the renewal.",
+        title="Does Atlas support single sign-on through Azure AD?",
+    )
+    assert question.pk not in post_ids(search(client, "okta").content.decode())
+    assert question.pk in post_ids(search(client, "azure").content.decode())
