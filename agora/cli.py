@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 
-from agora.core.env import env_int, env_str
+from agora.core.env import env_bool, env_int, env_str
 
 # How ``agora serve`` can run Django under granian (measured in docs/performance.md):
 # wsgi: Django's WSGI handler; asgi: Django's ASGI handler for everything; dispatch:
@@ -67,6 +68,12 @@ def serve(args: list[str]) -> int:
         help=f"how Django is served (default {DEFAULT_MODE}, or AGORA_INTERFACE)",
     )
     parser.add_argument(
+        "--no-worker",
+        action="store_true",
+        default=not env_bool("AGORA_RUN_WORKER", True),
+        help="do not run a background worker beside the server (run `agora worker` elsewhere)",
+    )
+    parser.add_argument(
         "--workers",
         type=int,
         default=env_int("AGORA_WORKERS", DEFAULT_WORKERS, minimum=1),
@@ -97,14 +104,28 @@ def serve(args: list[str]) -> int:
     print(f"Agora is running at http://{shown_host}:{options.port}/  (data in {settings.DATA_DIR})")
     print("Press Ctrl+C to stop.", flush=True)
     target, interface = SERVING_MODES[options.interface]
-    run_granian(
-        target,
-        interface=interface,
-        host=options.host,
-        port=options.port,
-        workers=options.workers,
-        threads=options.threads,
-    )
+    # The embedded shape needs no second command: a background worker runs beside the
+    # server, in its own process, and stops with it.
+    worker = None
+    if not options.no_worker:
+        worker = subprocess.Popen([sys.executable, "-m", "agora.cli", "worker"])
+    try:
+        run_granian(
+            target,
+            interface=interface,
+            host=options.host,
+            port=options.port,
+            workers=options.workers,
+            threads=options.threads,
+        )
+    finally:
+        if worker is not None:
+            worker.terminate()
+            try:
+                worker.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
     return 0
 
 

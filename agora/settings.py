@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import django_stubs_ext
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "agora.core",
@@ -71,6 +74,8 @@ INSTALLED_APPS = [
     "agora.qa",
     "agora.reputation",
     "agora.notifications",
+    "agora.media",
+    "agora.moderation",
 ]
 
 MIDDLEWARE = [
@@ -206,13 +211,38 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [PROJECT_DIR / "build" / "static"]
-STORAGES = {
-    "default": {
+# Uploads: files in the data directory, or S3-compatible object storage (django-storages)
+# when a bucket is named. Either way every download goes through a permission-checked view.
+_media_bucket = env_optional("AGORA_MEDIA_BUCKET")
+if _media_bucket:
+    _media: dict[str, Any] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _media_bucket,
+            "endpoint_url": env_optional("AGORA_MEDIA_ENDPOINT_URL"),
+            "region_name": env_optional("AGORA_MEDIA_REGION"),
+            "access_key": env_optional("AGORA_MEDIA_ACCESS_KEY"),
+            "secret_key": env_optional("AGORA_MEDIA_SECRET_KEY"),
+            "location": env_str("AGORA_MEDIA_PREFIX", ""),
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    _media = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": DATA_DIR / "media"},
-    },
+    }
+STORAGES = {
+    "default": _media,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Background work (video posters, the orphan sweep): the Django Tasks API with its
+# database backend, so the embedded shape needs no extra server. `agora serve` runs a
+# worker beside the web workers; `agora worker` runs one on its own.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 # Uploaded images are decoded under this pixel cap and larger files are refused.

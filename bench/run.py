@@ -102,6 +102,7 @@ def working_copy(seeded: Path) -> Path:
     copy = seeded.parent / f"{seeded.name}.run"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(seeded, copy, ignore=shutil.ignore_patterns("media", "static"))
+    agora(copy, "migrate", "--no-input", "-v", "0")  # anything added since (cheap)
     return copy
 
 

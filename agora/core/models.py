@@ -17,3 +17,14 @@ class SiteSetting(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class PeriodicRun(models.Model):
+    """When a periodic job last started. Workers claim a run with a conditional UPDATE, so
+    however many workers are running, each job starts once per interval."""
+
+    name = models.CharField(max_length=100, primary_key=True)
+    last_started_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.name

@@ -305,26 +305,60 @@ def attachment_upload_to(instance: Attachment, filename: str) -> str:
     return f"attachments/{now:%Y/%m}/{filename}"
 
 
+class AttachmentKind(models.TextChoices):
+    IMAGE = "image", "Image"
+    VIDEO = "video", "Video"
+    DOCUMENT = "document", "Document"
+
+
+class AttachmentStatus(models.TextChoices):
+    READY = "ready", "Ready"
+    PROCESSING = "processing", "Processing"
+    FAILED = "failed", "Failed"
+
+
 class Attachment(models.Model):
-    """An image attached to a post, stored re-encoded without metadata, with a preview size."""
+    """A file attached to a post (or to a comment: then ``post`` is the comment's post, so
+    the file is visible exactly when the post is).
+
+    Images are stored re-encoded without metadata, with a preview. Videos are stored as
+    uploaded, then a background task replaces them with a copy without metadata and makes
+    a poster; until then they are ``processing`` and not served. Documents are stored as
+    uploaded and always downloaded, never shown in the browser.
+    """
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
+    kind = models.CharField(
+        max_length=10, choices=AttachmentKind.choices, default=AttachmentKind.IMAGE
+    )
+    status = models.CharField(
+        max_length=10, choices=AttachmentStatus.choices, default=AttachmentStatus.READY
+    )
     file = models.FileField(upload_to=attachment_upload_to, max_length=255)
-    preview = models.FileField(upload_to=attachment_upload_to, max_length=255)
-    content_type = models.CharField(max_length=50)
+    preview = models.FileField(upload_to=attachment_upload_to, max_length=255, blank=True)
+    poster = models.FileField(upload_to=attachment_upload_to, max_length=255, blank=True)
+    captions = models.FileField(upload_to=attachment_upload_to, max_length=255, blank=True)
+    content_type = models.CharField(max_length=100)
     original_name = models.CharField(max_length=255, blank=True)
     alt_text = models.CharField(max_length=500, blank=True)
-    width = models.PositiveIntegerField()
-    height = models.PositiveIntegerField()
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    duration = models.FloatField(null=True, blank=True, help_text="Seconds, for videos")
     byte_size = models.PositiveBigIntegerField()
     position = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["position", "id"]
+        indexes = [
+            models.Index(fields=["uploaded_by", "created_at"], name="attachment_uploader_day"),
+        ]
 
     def __str__(self) -> str:
         return self.original_name or f"Attachment {self.pk}"

@@ -290,3 +290,30 @@ def has_privilege(user: User, privilege: str, *, space: Space | None = None) -> 
         and not Membership.objects.filter(space=space, user_id=user.pk).exists()
     )
     return not outside and privilege in privileges(user)
+
+
+def evaluate_everyone() -> dict[str, int]:
+    """Evaluate every active person's level now; counts of what happened.
+
+    Actions evaluate the people they affect, but only this notices that someone stopped
+    contributing, so grace periods end and demotions happen on time: the worker runs it
+    daily (``agora.reputation.tasks.update_levels``), and ``agora update_levels`` by hand.
+    """
+    from collections import Counter
+
+    from agora.reputation.models import Standing
+
+    before = dict(Standing.objects.values_list("user_id", "level"))
+    outcome: Counter[str] = Counter()
+    people = User.objects.filter(is_active=True).only("pk", "department_id").order_by("pk")
+    for person in people.iterator(chunk_size=500):
+        standing = evaluate(person)
+        was = before.get(person.pk, 0)
+        if standing.level > was:
+            outcome["promoted"] += 1
+        elif standing.level < was:
+            outcome["demoted"] += 1
+        if standing.below_since is not None:
+            outcome["in a grace period"] += 1
+        outcome["people"] += 1
+    return dict(outcome)

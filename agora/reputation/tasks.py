@@ -1,0 +1,13 @@
+"""Background work for reputation, run by the worker."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from agora.reputation import levels
+
+
+@task()
+def update_levels() -> dict[str, int]:
+    """Daily: evaluate everyone's level (see ``levels.evaluate_everyone``)."""
+    return levels.evaluate_everyone()
