@@ -245,10 +245,9 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
-# Uploaded images are decoded under this pixel cap and larger files are refused.
-AGORA_IMAGE_MAX_PIXELS = env_int("AGORA_IMAGE_MAX_PIXELS", 40_000_000, minimum=1)
-AGORA_IMAGE_MAX_BYTES = env_int("AGORA_IMAGE_MAX_BYTES", 16 * 1024 * 1024, minimum=1)
-AGORA_IMAGES_PER_POST = env_int("AGORA_IMAGES_PER_POST", 10, minimum=1)
+# What may be uploaded (types, sizes, lengths, daily volume) is the company's upload
+# policy, edited in the admin (moderation.UploadPolicy). Uploads above this size are
+# spooled to a temporary file by Django, never held in memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -17,6 +17,7 @@ from io import TextIOBase
 from typing import TextIO
 
 from django.contrib.auth.hashers import make_password
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -25,11 +26,10 @@ from PIL import Image, ImageDraw, ImageFont
 from agora.core import demo_content as content
 from agora.core.demo_content import ImagePost, PostTemplate, SpaceSpec
 from agora.core.demo_qa import Company, seed_questions
+from agora.media.uploads import Checked, Upload, check_uploads
 from agora.people.actions import create_user, do_follow
 from agora.people.models import Department, Follow, User
 from agora.posts.actions import (
-    ImageUpload,
-    check_images,
     do_add_comment,
     do_add_reaction,
     do_create_post,
@@ -349,15 +349,16 @@ class _Builder:
     def _post(self, when: datetime, space: Space | None, item: PostTemplate | ImagePost) -> None:
         readers = self._readers(space)
         writers = self.members[space.name] if space is not None else readers
+        images: list[Checked] = []
         if isinstance(item, ImagePost):
             author = self.people[item.author]
             if author not in writers:
                 raise RuntimeError(f"Demo content: {item.author} is not in {item.space}.")
             template = PostTemplate(body=item.body, comments=item.comments)
-            upload = ImageUpload(io.BytesIO(draw(item)), name="chart.png", alt_text=item.alt_text)
-            images = check_images([upload])
+            chart = SimpleUploadedFile("chart.png", draw(item), content_type="image/png")
+            images = check_uploads(author, [Upload(chart, alt_text=item.alt_text)])
         else:
-            template, images = item, []
+            template = item
             author = self._choose(writers, template.authors)
         slots = Slots(
             self.rng,
@@ -369,7 +370,7 @@ class _Builder:
             mentionable=readers,
         )
         body = template.body.format_map(slots)
-        post = do_create_post(author, space=space, body=body, images=images, created_at=when)
+        post = do_create_post(author, space=space, body=body, attachments=images, created_at=when)
         self._react(post, author, readers, body)
         self._comments(post, template, slots, readers, space.kind if space else "")
 

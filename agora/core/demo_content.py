@@ -678,6 +678,13 @@ KIND_COMMENTS: dict[str, tuple[str, ...]] = {
         "Agreed. Let's write it down so we remember why.",
         "Adding it to the agenda.",
     ),
+    "video": (
+        "Great video, thanks for recording it.",
+        "Could we get captions on this one?",
+        "Watched it twice; the second half is gold.",
+        "Sharing this with my team.",
+        "Is there a written summary for people who cannot watch it yet?",
+    ),
     "community": (
         "Love this! 🙌",
         "Count me in!",

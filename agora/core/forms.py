@@ -18,7 +18,7 @@ class MultipleFileField(forms.FileField):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True}))
         kwargs.setdefault("required", False)
-        # Empty files reach the image pipeline, which names the file in its refusal.
+        # Empty files reach the upload policy, which names the file in its refusal.
         kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 

@@ -58,6 +58,14 @@ KNOBS: dict[str, Knob] = {
     "badges.cross_department_helps": Knob(
         int, 10, "Thumbs-up and accepted answers from other departments for the bridge badge."
     ),
+    # Media (Discourse's grace period, see REFERENCE.md). The upload rules themselves are
+    # the Upload policy, edited on its own admin page.
+    "media.orphan_grace_hours": Knob(
+        int,
+        48,
+        "Hours an uploaded file that no post, comment or profile uses is kept before the "
+        "hourly sweep deletes it (at least 1).",
+    ),
 }
 
 

@@ -33,6 +33,8 @@ class Job:
 
 JOBS = [
     Job("update-levels", "agora.reputation.tasks.update_levels", timedelta(days=1)),
+    Job("sweep-orphaned-files", "agora.media.tasks.sweep_orphaned_files", timedelta(hours=1)),
+    Job("resume-videos", "agora.media.tasks.resume_videos", timedelta(minutes=15)),
 ]
 
 

@@ -30,7 +30,7 @@ PERSON_RANK_OFFSET = 3
 SPACE_RANK_OFFSET = 1.5
 SAME_DEPARTMENT_FOLLOWS = 0.5
 KIND_WEIGHTS = {Kind.PRODUCT: 20, Kind.SERVICE: 20, Kind.IDEA: 15, Kind.TEAM: 25,
-                Kind.COMMUNITY: 20}  # fmt: skip
+                Kind.COMMUNITY: 20, Kind.VIDEO: 8}  # fmt: skip
 # (open, private, secret) odds per kind: teams are the most often closed.
 VISIBILITY_WEIGHTS = {
     Kind.PRODUCT: (80, 17, 3),
@@ -38,6 +38,7 @@ VISIBILITY_WEIGHTS = {
     Kind.IDEA: (90, 7, 3),
     Kind.TEAM: (45, 35, 20),
     Kind.COMMUNITY: (93, 5, 2),
+    Kind.VIDEO: (85, 12, 3),
 }
 VISIBILITIES = (Visibility.OPEN, Visibility.PRIVATE, Visibility.SECRET)
 # Closed spaces are smaller, so they get fewer posts than their rank alone would give.
@@ -275,7 +276,7 @@ def _follows(rng: random.Random, people: People, anchor: datetime) -> list[Follo
 
 def _space_plan(rng: random.Random, count: int) -> list[tuple[str, str, str, str, str]]:
     """(name, kind, visibility, home department, product) for each space, most active first."""
-    kinds = [Kind.COMMUNITY, Kind.PRODUCT, Kind.SERVICE, Kind.TEAM, Kind.IDEA][:count]
+    kinds = [Kind.COMMUNITY, Kind.PRODUCT, Kind.SERVICE, Kind.TEAM, Kind.IDEA, Kind.VIDEO][:count]
     kind_cum = list(accumulate(KIND_WEIGHTS.values()))
     kind_keys = list(KIND_WEIGHTS)
     while len(kinds) < count:

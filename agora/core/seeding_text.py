@@ -136,6 +136,13 @@ SPACE_NAMES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("Board Games", "", ""),
         ("Language Exchange", "", ""),
     ),
+    Kind.VIDEO: (
+        ("All-hands Recordings", "", ""),
+        ("Product Demos", content.PRODUCT, ""),
+        ("Engineering Talks", content.ENG, ""),
+        ("Customer Stories", content.MARKETING, ""),
+        ("Onboarding Videos", content.PEOPLE, ""),
+    ),
 }
 KIND_DESCRIPTIONS: dict[str, str] = {
     Kind.PRODUCT: "Everything about {product}: releases, roadmap, customer questions and feedback.",
@@ -143,6 +150,7 @@ KIND_DESCRIPTIONS: dict[str, str] = {
     Kind.IDEA: "Half-baked ideas welcome: pitch something, find collaborators, report results.",
     Kind.TEAM: "The {name} team's room: plans, handovers and decisions.",
     Kind.COMMUNITY: "{name}: a place for everyone who shares the interest.",
+    Kind.VIDEO: "{name}: recordings, demos and walkthroughs to watch and discuss.",
 }
 DEMO_DESCRIPTIONS = {spec.name: spec.description for spec in content.SPACES}
 
@@ -162,6 +170,18 @@ CELEBRATORY = ("#release", "#win", "#milestone", "#welcome", "#hackweek", "🎉"
 DEMO_PRODUCTS = ("Atlas", "Beacon", "Cobalt")
 
 
+# Posts in a video space (the seeder writes text only; the words suit a recording).
+VIDEO_POSTS = tuple(
+    PostTemplate(body)
+    for body in (
+        "The recording of {day}'s session is up. Skip to the second half for the Q&A. #recording",
+        "Which demo should we record next? Reply with the feature you get asked about most.",
+        "Short walkthrough of how {person} sets up a new workspace in ten minutes. #howto",
+        "Week {week}: three customer interviews recorded; the highlights are worth a watch.",
+    )
+)
+
+
 def _template_pools() -> dict[str, list[PostTemplate]]:
     """Post templates by the kind of space they fit; "" is company-wide, "secret" secret."""
     kind_of = {spec.name: spec.kind for spec in content.SPACES}
@@ -176,6 +196,7 @@ def _template_pools() -> dict[str, list[PostTemplate]]:
             pools[kind_of[space_name]].extend(templates)
     pools[""].extend(content.COMPANY_POSTS)
     pools["secret"].extend(pools[Kind.TEAM])
+    pools[Kind.VIDEO].extend(VIDEO_POSTS)
     return pools
 
 

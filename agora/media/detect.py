@@ -65,6 +65,45 @@ DANGEROUS = {
     "application/x-sharedlib",
     "application/x-dosexec",
 }
+# What a refusal calls a dangerous type, so that the uploader understands.
+DANGEROUS_NAMES = {
+    "text/html": "an HTML page",
+    "application/xhtml+xml": "an HTML page",
+    "image/svg+xml": "an SVG drawing (which can carry scripts)",
+    "application/javascript": "a script",
+    "text/javascript": "a script",
+    "application/x-httpd-php": "a script",
+    "text/x-shellscript": "a script",
+    "application/x-executable": "a program",
+    "application/x-sharedlib": "a program",
+    "application/x-dosexec": "a program",
+}
+# The file name extensions each type may keep; a download whose name says otherwise gets
+# the first one appended, so a text file named "notes.html" is saved as "notes.html.txt".
+EXTENSIONS: dict[str, tuple[str, ...]] = {
+    "image/jpeg": ("jpg", "jpeg"),
+    "image/png": ("png",),
+    "image/gif": ("gif",),
+    "image/webp": ("webp",),
+    "image/heic": ("heic",),
+    "image/heif": ("heif", "heic"),
+    "image/avif": ("avif",),
+    "video/mp4": ("mp4", "m4v"),
+    "video/webm": ("webm", "mkv"),
+    "video/quicktime": ("mov", "qt"),
+    "application/pdf": ("pdf",),
+    "text/plain": ("txt", "text", "md", "log"),
+    "text/csv": ("csv",),
+    "application/msword": ("doc",),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ("docx",),
+    "application/vnd.ms-excel": ("xls",),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ("xlsx",),
+    "application/vnd.ms-powerpoint": ("ppt",),
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": ("pptx",),
+    "application/vnd.oasis.opendocument.text": ("odt",),
+    "application/vnd.oasis.opendocument.spreadsheet": ("ods",),
+    "application/vnd.oasis.opendocument.presentation": ("odp",),
+}
 
 
 @dataclass(frozen=True)
@@ -72,6 +111,14 @@ class Sniffed:
     mime: str
     category: str | None  # None: not a type Agora handles
     label: str
+
+    @property
+    def extension(self) -> str:
+        return extension_for(self.mime)
+
+    def describe(self) -> str:
+        """What the file is, for a refusal: "an HTML page", "a file of type …"."""
+        return DANGEROUS_NAMES.get(self.mime, f"a file of type {self.mime}")
 
 
 def sniff(stream: IO[bytes], name: str = "") -> Sniffed:
@@ -89,3 +136,17 @@ def sniff(stream: IO[bytes], name: str = "") -> Sniffed:
         if mime in types:
             return Sniffed(mime, category, types[mime])
     return Sniffed(mime, None, mime)
+
+
+def extension_for(mime: str) -> str:
+    """The extension a stored file of type ``mime`` is given."""
+    return EXTENSIONS.get(mime, ("bin",))[0]
+
+
+def download_name(name: str, mime: str) -> str:
+    """``name`` with an extension that matches ``mime`` (appended when it does not)."""
+    allowed = EXTENSIONS.get(mime, ())
+    stem, dot, ext = name.rpartition(".")
+    if allowed and not (dot and stem and ext.lower() in allowed):
+        return f"{name}.{allowed[0]}"
+    return name

@@ -11,14 +11,38 @@ from __future__ import annotations
 
 import io
 import warnings
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import IO
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-ALLOWED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "GIF": "GIF", "WEBP": "WebP"}
+from agora.media import units
+
+# Pillow's name for each image type Agora reads (HEIC through pillow-heif, registered in
+# ``MediaConfig.ready``; AVIF is built into Pillow). Whatever comes in, what is stored is
+# JPEG, PNG (transparency) or GIF (animation).
+PILLOW_FORMATS = {
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "image/gif": "GIF",
+    "image/webp": "WEBP",
+    "image/heic": "HEIF",
+    "image/heif": "HEIF",
+    "image/avif": "AVIF",
+}
+FORMAT_LABELS = {
+    "JPEG": "JPEG",
+    "PNG": "PNG",
+    "GIF": "GIF",
+    "WEBP": "WebP",
+    "HEIF": "HEIC",
+    "AVIF": "AVIF",
+}
 PREVIEW_WIDTH = 1200
 MAX_SIDE = 4096
+# An animation's frames are all decoded to re-encode it: their pixels count together.
+ANIMATION_PIXEL_FACTOR = 4
 
 
 class ImageRejected(ValueError):
@@ -56,13 +80,24 @@ def _fresh_copy(image: Image.Image) -> Image.Image:
     return clean
 
 
-def process_image(stream: IO[bytes], *, max_bytes: int, max_pixels: int) -> ProcessedImage:
-    """Validate and re-encode one uploaded image, or raise ``ImageRejected``."""
+def process_image(
+    stream: IO[bytes],
+    *,
+    max_bytes: int,
+    max_pixels: int,
+    formats: Collection[str] | None = None,
+) -> ProcessedImage:
+    """Validate and re-encode one uploaded image, or raise ``ImageRejected``.
+
+    ``formats`` are the Pillow formats accepted (``PILLOW_FORMATS`` values; all of them
+    when None): the bytes must really be one of them, whatever libmagic guessed.
+    """
+    allowed = set(PILLOW_FORMATS.values()) if formats is None else set(formats)
     data = stream.read(max_bytes + 1)
     if not data:
         raise ImageRejected("The file is empty.")
     if len(data) > max_bytes:
-        raise ImageRejected(f"Images larger than {max_bytes // (1024 * 1024)} MB are not allowed.")
+        raise ImageRejected(f"Images larger than {units.size(max_bytes)} are not allowed here.")
     with warnings.catch_warnings():
         # Pillow's own bomb check warns; our explicit cap below is the rule.
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -73,14 +108,16 @@ def process_image(stream: IO[bytes], *, max_bytes: int, max_pixels: int) -> Proc
                 f"Images over {max_pixels / 1_000_000:g} megapixels are not allowed."
             ) from None
         except UnidentifiedImageError:
+            names = ", ".join(sorted({FORMAT_LABELS[f] for f in allowed}))
             raise ImageRejected(
-                "This file is not an image Agora can read (JPEG, PNG, GIF or WebP)."
+                f"This file is not an image Agora can read ({names or 'none are allowed'})."
             ) from None
         except (OSError, ValueError, SyntaxError):
             raise ImageRejected("This image file is damaged and cannot be read.") from None
-        if image.format not in ALLOWED_FORMATS:
-            allowed = ", ".join(ALLOWED_FORMATS.values())
-            raise ImageRejected(f"{image.format or 'This'} images are not allowed; use {allowed}.")
+        if image.format not in allowed:
+            label = FORMAT_LABELS.get(image.format or "", image.format or "These")
+            names = ", ".join(sorted({FORMAT_LABELS[f] for f in allowed})) or "none"
+            raise ImageRejected(f"{label} images are not allowed here (allowed: {names}).")
         width, height = image.size
         if width < 1 or height < 1:
             raise ImageRejected("This image has no pixels.")
@@ -89,7 +126,14 @@ def process_image(stream: IO[bytes], *, max_bytes: int, max_pixels: int) -> Proc
                 f"Images over {max_pixels / 1_000_000:g} megapixels are not allowed "
                 f"(this one is {width}×{height})."
             )
-        animated = image.format == "GIF" and getattr(image, "n_frames", 1) > 1
+        frames = int(getattr(image, "n_frames", 1)) if image.format == "GIF" else 1
+        animated = frames > 1
+        if animated and frames * width * height > ANIMATION_PIXEL_FACTOR * max_pixels:
+            raise ImageRejected(
+                f"Animations over {ANIMATION_PIXEL_FACTOR * max_pixels / 1_000_000:g} "
+                f"megapixels in all frames together are not allowed (this one has {frames} "
+                f"frames of {width}×{height})."
+            )
         try:
             image.load()
             if not animated:

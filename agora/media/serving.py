@@ -34,15 +34,26 @@ def _limited(handle: IO[bytes], length: int) -> Iterator[bytes]:
 
 
 def serve_stored(
-    request: HttpRequest, name: str, content_type: str, download_name: str
+    request: HttpRequest,
+    name: str,
+    content_type: str,
+    download_name: str,
+    *,
+    inline: bool = True,
 ) -> HttpResponse | StreamingHttpResponse:
-    """The stored file ``name``, whole or the byte range asked for, with safe headers."""
+    """The stored file ``name``, whole or the byte range asked for, with safe headers.
+
+    It is shown in the browser only when the caller allows it (``inline``) and its type
+    is one Agora produced itself (``INLINE``); anything else is a download.
+    """
+    if not name:
+        raise Http404("No file")
     try:
         size = default_storage.size(name)
         handle = default_storage.open(name, "rb")
     except (FileNotFoundError, OSError):
         raise Http404("The file is missing") from None
-    inline = content_type in INLINE
+    inline = inline and content_type.split(";")[0].strip() in INLINE
     response: HttpResponse | StreamingHttpResponse
     wanted = _RANGE.match(request.headers.get("Range", "").strip())
     if wanted and (wanted.group(1) or wanted.group(2)):

@@ -16,6 +16,7 @@ from pathlib import Path
 PROBE_TIMEOUT = 30
 WORK_TIMEOUT = 600
 VIDEO_CODECS = {"h264", "hevc", "vp8", "vp9", "av1", "mpeg4"}
+AUDIO_CODECS = {"aac", "mp3", "opus", "vorbis", "flac"}
 
 
 class VideoRejected(ValueError):
@@ -51,15 +52,29 @@ def probe(path: Path) -> VideoInfo:
         raise VideoRejected("This video could not be read in time.") from None
     if result.returncode != 0:
         raise VideoRejected("This file is not a video Agora can read.")
-    data = json.loads(result.stdout or b"{}")
+    try:
+        data = json.loads(result.stdout or b"{}")
+    except ValueError:
+        raise VideoRejected("This file is not a video Agora can read.") from None
     streams = data.get("streams", [])
-    video = next((s for s in streams if s.get("codec_type") == "video"), None)
+    # A cover picture is a "video" stream of one frame; it is not the video.
+    video = next(
+        (
+            s
+            for s in streams
+            if s.get("codec_type") == "video" and not s.get("disposition", {}).get("attached_pic")
+        ),
+        None,
+    )
     if video is None:
         raise VideoRejected("This file has no video in it.")
     audio = next((s for s in streams if s.get("codec_type") == "audio"), None)
     codec = str(video.get("codec_name", ""))
     if codec not in VIDEO_CODECS:
         raise VideoRejected(f"Videos encoded as {codec or 'this'} cannot be played here.")
+    sound = str(audio.get("codec_name", "")) if audio else None
+    if sound is not None and sound not in AUDIO_CODECS:
+        raise VideoRejected(f"Videos with {sound or 'this'} sound cannot be played here.")
     try:
         duration = float(data.get("format", {}).get("duration") or video.get("duration") or 0)
         width, height = int(video.get("width") or 0), int(video.get("height") or 0)
@@ -67,15 +82,20 @@ def probe(path: Path) -> VideoInfo:
         raise VideoRejected("This video's size or length cannot be read.") from None
     if width <= 0 or height <= 0 or duration <= 0:
         raise VideoRejected("This video's size or length cannot be read.")
-    return VideoInfo(duration, width, height, codec, audio.get("codec_name") if audio else None)
+    return VideoInfo(duration, width, height, codec, sound)
 
 
 def clean_copy(source: Path, target: Path) -> None:
-    """Copy the streams without any metadata, index first (MP4/MOV) for quick starts."""
+    """Copy the first video and audio streams without any metadata (no place, no device,
+    no chapters, no data tracks), index first (MP4/MOV) for quick starts."""
     args = ["-movflags", "+faststart"] if target.suffix in (".mp4", ".mov") else []
     _ffmpeg(
-        ["-i", str(source), "-map", "0", "-map_metadata", "-1", "-c", "copy", *args, str(target)]
-    )
+        [
+            "-i", str(source), "-map", "0:v:0", "-map", "0:a:0?",
+            "-map_metadata", "-1", "-map_chapters", "-1", "-c", "copy",
+            *args, str(target),
+        ]
+    )  # fmt: skip
 
 
 def poster(source: Path, target: Path, duration: float) -> None:

@@ -21,7 +21,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from agora.core.errors import ActionError
-from agora.media.images import ImageRejected, process_image
+from agora.media.images import PILLOW_FORMATS, ImageRejected, process_image
+from agora.moderation.models import UploadPolicy
 from agora.people.models import Department, Follow, Invitation, Skill, User
 
 # Handles that would collide with the people app's own URLs.
@@ -117,12 +118,15 @@ def do_update_profile(user: User, *, skills: Iterable[str], **fields: Any) -> No
 
 
 def do_set_avatar(user: User, upload: Any) -> None:
-    """Replace the avatar with a re-encoded, metadata-free copy of ``upload``."""
+    """Replace the avatar with a re-encoded, metadata-free copy of ``upload``, under the
+    upload policy's image rules."""
+    policy = UploadPolicy.current()
     try:
         image = process_image(
             upload,
-            max_bytes=settings.AGORA_IMAGE_MAX_BYTES,
-            max_pixels=settings.AGORA_IMAGE_MAX_PIXELS,
+            max_bytes=policy.image_max_bytes,
+            max_pixels=policy.image_max_pixels,
+            formats={PILLOW_FORMATS[m] for m in policy.image_types if m in PILLOW_FORMATS},
         )
     except ImageRejected as exc:
         raise ActionError(str(exc), field="avatar") from None

@@ -1,19 +1,17 @@
-"""Every write about posts: creating, editing and deleting posts and comments, and reactions.
+"""Every write about posts: creating, editing and deleting posts and comments (with their
+files, checked by ``media.uploads``), and reactions.
 
 Views, the demo seeder and tests all come here; nothing else creates these rows.
 """
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import IO
 
 from django.conf import settings
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Greatest
@@ -22,7 +20,7 @@ from django.utils import timezone
 from agora.core import markdown
 from agora.core.errors import ActionError
 from agora.core.links import link
-from agora.media.images import ImageRejected, ProcessedImage, process_image
+from agora.media.uploads import Batch, Checked, Upload, check_uploads, storing
 from agora.people.models import User
 from agora.posts.access import (
     access_comment,
@@ -34,7 +32,6 @@ from agora.posts.access import (
     can_pin,
 )
 from agora.posts.models import (
-    Attachment,
     Comment,
     Mention,
     Post,
@@ -50,22 +47,6 @@ from agora.reputation import levels
 from agora.search import backends as search
 from agora.spaces.models import Membership, Space
 from agora.spaces.queries import membership_roles
-
-
-@dataclass(frozen=True)
-class ImageUpload:
-    """An image a person is attaching, before it has been checked."""
-
-    stream: IO[bytes]
-    name: str
-    alt_text: str = ""
-
-
-@dataclass(frozen=True)
-class CheckedImage:
-    image: ProcessedImage
-    name: str
-    alt_text: str
 
 
 @dataclass(frozen=True)
@@ -122,26 +103,6 @@ def check_mention_count(rendered: Body) -> None:
         )
 
 
-def check_images(uploads: Sequence[ImageUpload]) -> list[CheckedImage]:
-    """Decode and re-encode every upload, or refuse the whole post naming the bad file."""
-    if len(uploads) > settings.AGORA_IMAGES_PER_POST:
-        raise ActionError(
-            f"A post may have at most {settings.AGORA_IMAGES_PER_POST} images.", field="images"
-        )
-    checked = []
-    for upload in uploads:
-        try:
-            image = process_image(
-                upload.stream,
-                max_bytes=settings.AGORA_IMAGE_MAX_BYTES,
-                max_pixels=settings.AGORA_IMAGE_MAX_PIXELS,
-            )
-        except ImageRejected as exc:
-            raise ActionError(f"{upload.name}: {exc}", field="images") from None
-        checked.append(CheckedImage(image=image, name=upload.name[:255], alt_text=upload.alt_text))
-    return checked
-
-
 MAX_TAGS = 8
 TITLE_MAX = 255
 
@@ -176,10 +137,12 @@ def check_create_post(
     *,
     space: Space | None,
     body: str,
-    images: Sequence[ImageUpload] = (),
+    uploads: Sequence[Upload] = (),
+    captions: UploadedFile | None = None,
     roles: Mapping[int, str] | None = None,
 ) -> Post:
-    """Authorise and validate a new post, then create it.
+    """Authorise and validate a new post and its files (under the upload policy), then
+    create it.
 
     ``roles`` (space id → role, as the viewer already holds them) saves a query.
     """
@@ -191,10 +154,10 @@ def check_create_post(
         assert space is not None
         raise ActionError(f"Join {space.name} to post in it.", status=403)
     body = _check_body(
-        body, limit=settings.AGORA_POST_MAX_CHARS, what="post", allow_empty=bool(images)
+        body, limit=settings.AGORA_POST_MAX_CHARS, what="post", allow_empty=bool(uploads)
     )
-    checked = check_images(images)
-    return do_create_post(author, space=space, body=body, images=checked)
+    checked = check_uploads(author, uploads, captions=captions)
+    return do_create_post(author, space=space, body=body, attachments=checked)
 
 
 def do_create_post(
@@ -202,88 +165,56 @@ def do_create_post(
     *,
     space: Space | None,
     body: str,
-    images: Sequence[CheckedImage] = (),
+    attachments: Sequence[Checked] | Batch = (),
     created_at: datetime | None = None,
     kind: str = PostKind.POST,
     tags: Sequence[str] = (),
     title: str = "",
 ) -> Post:
-    """Create a post with its tags, mentions and images in one transaction.
+    """Create a post with its tags, mentions and files in one transaction.
 
-    ``tags`` adds to the #tags the body names (a question's tag field).
+    ``tags`` adds to the #tags the body names (a question's tag field). The files are
+    written before the transaction opens and removed if it fails (``media.uploads``).
     """
     rendered = render_body(body)
     check_mention_count(rendered)
     now = created_at or timezone.now()
-    stored: list[str] = []
-    try:
-        with transaction.atomic():
-            post = Post.objects.create(
-                author=author,
-                space=space,
-                kind=kind,
-                title=title,
-                body=body,
-                body_html=rendered.html,
-                created_at=now,
+    with storing(attachments) as files, transaction.atomic():
+        post = Post.objects.create(
+            author=author,
+            space=space,
+            kind=kind,
+            title=title,
+            body=body,
+            body_html=rendered.html,
+            created_at=now,
+        )
+        names = list(dict.fromkeys([*rendered.tags, *tags]))
+        Post.tags.through.objects.bulk_create(
+            [Post.tags.through(post=post, tag=tag) for tag in tags_for(names)]
+        )
+        Mention.objects.bulk_create(
+            [Mention(user_id=uid, post=post, created_at=now) for uid in rendered.mentioned]
+        )
+        search.index_post(post.pk, post.search_text)
+        files.attach(post, author=author)
+        if space is not None:
+            Space.objects.filter(pk=space.pk).update(
+                post_count=F("post_count") + 1,
+                # A backdated post (imports, the demo) never moves the activity date back.
+                last_post_at=Greatest(Coalesce("last_post_at", Value(now)), Value(now)),
             )
-            names = list(dict.fromkeys([*rendered.tags, *tags]))
-            Post.tags.through.objects.bulk_create(
-                [Post.tags.through(post=post, tag=tag) for tag in tags_for(names)]
-            )
-            Mention.objects.bulk_create(
-                [Mention(user_id=uid, post=post, created_at=now) for uid in rendered.mentioned]
-            )
-            search.index_post(post.pk, post.search_text)
-            for position, checked in enumerate(images):
-                _store_attachment(post, author, checked, position, stored)
-            if space is not None:
-                Space.objects.filter(pk=space.pk).update(
-                    post_count=F("post_count") + 1,
-                    # A backdated post (imports, the demo) never moves the activity date back.
-                    last_post_at=Greatest(Coalesce("last_post_at", Value(now)), Value(now)),
-                )
-    except BaseException:
-        # The rows rolled back; the files written for them must not outlive them.
-        for name in stored:
-            default_storage.delete(name)
-        raise
     return post
-
-
-def _store_attachment(
-    post: Post, author: User, checked: CheckedImage, position: int, stored: list[str]
-) -> None:
-    image = checked.image
-    stem = f"attachments/{post.created_at:%Y/%m}/{secrets.token_hex(12)}"
-    file_name = default_storage.save(f"{stem}.{image.extension}", ContentFile(image.content))
-    stored.append(file_name)
-    preview_ext = "png" if image.content_type == "image/png" else "jpg"
-    if image.content_type == "image/gif":
-        preview_ext = "png"
-    preview_name = default_storage.save(f"{stem}-preview.{preview_ext}", ContentFile(image.preview))
-    stored.append(preview_name)
-    Attachment.objects.create(
-        post=post,
-        uploaded_by=author,
-        file=file_name,
-        preview=preview_name,
-        content_type=image.content_type,
-        original_name=checked.name,
-        alt_text=checked.alt_text[:500],
-        width=image.width,
-        height=image.height,
-        byte_size=len(image.content),
-        position=position,
-    )
 
 
 def check_edit_post(user: User, post_id: int, body: str, *, title: str | None = None) -> Post:
     post = access_post(user, post_id)
     if not can_edit_post(user, post):
         raise ActionError("Only the author can edit a post.", status=403)
-    # A question may have only a title; a post needs text unless it shows images.
-    allow_empty = post.kind == PostKind.QUESTION or post.attachments.exists()
+    # A question may have only a title; a post needs text unless it has files of its own.
+    allow_empty = (
+        post.kind == PostKind.QUESTION or post.attachments.filter(comment__isnull=True).exists()
+    )
     body = _check_body(
         body, limit=settings.AGORA_POST_MAX_CHARS, what="save", allow_empty=allow_empty
     )
@@ -357,11 +288,15 @@ def check_add_comment(
     *,
     parent_id: int | None = None,
     answer_id: int | None = None,
+    uploads: Sequence[Upload] = (),
+    captions: UploadedFile | None = None,
 ) -> Comment:
-    """Comment on a post, reply to a comment, or (``answer_id``) comment on an answer.
+    """Comment on a post, reply to a comment, or (``answer_id``) comment on an answer,
+    with files under the upload policy.
 
     A comment on an answer belongs to the question's post, so it is visible exactly when
-    the question is; answers' comments are one flat list (no replies).
+    the question is (and so are the comment's files); answers' comments are one flat list
+    (no replies).
     """
     post = access_post(user, post_id)
     parent = None
@@ -383,8 +318,11 @@ def check_add_comment(
         if parent.parent_id is not None:
             # One level of replies: a reply to a reply joins the same thread.
             parent = parent.parent
-    body = _check_body(body, limit=settings.AGORA_COMMENT_MAX_CHARS, what="comment")
-    return do_add_comment(user, post, body, parent=parent, answer=answer)
+    body = _check_body(
+        body, limit=settings.AGORA_COMMENT_MAX_CHARS, what="comment", allow_empty=bool(uploads)
+    )
+    checked = check_uploads(user, uploads, captions=captions)
+    return do_add_comment(user, post, body, parent=parent, answer=answer, attachments=checked)
 
 
 def do_add_comment(
@@ -395,12 +333,14 @@ def do_add_comment(
     parent: Comment | None = None,
     answer: Answer | None = None,
     created_at: datetime | None = None,
+    attachments: Sequence[Checked] | Batch = (),
 ) -> Comment:
-    """Write a comment; the post's (or, for ``answer``, the answer's) counter follows."""
+    """Write a comment with its files; the post's (or, for ``answer``, the answer's)
+    counter follows."""
     rendered = render_body(body)
     check_mention_count(rendered)
     now = created_at or timezone.now()
-    with transaction.atomic():
+    with storing(attachments) as files, transaction.atomic():
         comment = Comment.objects.create(
             post=post,
             answer=answer,
@@ -416,6 +356,7 @@ def do_add_comment(
                 for uid in rendered.mentioned
             ]
         )
+        files.attach(post, author=author, comment=comment)
         if answer is not None:
             Answer.objects.filter(pk=answer.pk).update(comment_count=F("comment_count") + 1)
         else:

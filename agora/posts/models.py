@@ -1,4 +1,4 @@
-"""Posts, comments, reactions, mentions, tags and image attachments."""
+"""Posts, comments, reactions, mentions, tags and attachments (images, videos, documents)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from agora.core.links import link
+from agora.media.detect import KNOWN
 from agora.spaces.models import Space
 
 if TYPE_CHECKING:
@@ -353,6 +354,9 @@ class Attachment(models.Model):
     byte_size = models.PositiveBigIntegerField()
     position = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
+    # When a worker claimed a processing video (a conditional UPDATE), so that two workers
+    # never process it together and a worker that died can be replaced after a while.
+    claimed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["position", "id"]
@@ -365,3 +369,24 @@ class Attachment(models.Model):
 
     def get_absolute_url(self) -> str:
         return link("posts:attachment", self.pk)
+
+    @property
+    def is_image(self) -> bool:
+        return self.kind == AttachmentKind.IMAGE
+
+    @property
+    def is_video(self) -> bool:
+        return self.kind == AttachmentKind.VIDEO
+
+    @property
+    def is_document(self) -> bool:
+        return self.kind == AttachmentKind.DOCUMENT
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == AttachmentStatus.READY
+
+    @property
+    def type_label(self) -> str:
+        """What kind of file this is, for people: "PDF", "Word", "MP4"."""
+        return KNOWN.get(self.kind, {}).get(self.content_type, self.content_type)

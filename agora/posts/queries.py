@@ -44,7 +44,16 @@ class CommentView:
     replies: list[CommentView] = field(default_factory=list)
 
 
-ATTACHMENTS = Prefetch("attachments", queryset=Attachment.objects.order_by("position", "id"))
+# A post's own files (its comments' files belong to the comments).
+ATTACHMENTS = Prefetch(
+    "attachments",
+    queryset=Attachment.objects.filter(comment__isnull=True).order_by("position", "id"),
+)
+# A comment's files, fetched for a whole thread in one query. Templates draw a comment's
+# files only from this prefetch (the ``comment_media`` filter never queries).
+COMMENT_ATTACHMENTS = Prefetch(
+    "attachments", queryset=Attachment.objects.order_by("position", "id")
+)
 
 
 def _card_joins(posts: PostQuerySet) -> PostQuerySet:
@@ -90,6 +99,7 @@ def new_post_card(viewer: Viewer, post_id: int) -> PostCard:
 
 
 def card_for(viewer: Viewer, post: Post) -> PostCard:
+    prefetch_related_objects([post], ATTACHMENTS)
     return cards(viewer, [post])[0]
 
 
@@ -153,6 +163,7 @@ def comment_thread(viewer: Viewer, post: Post) -> list[CommentView]:
     comments = list(
         Comment.objects.filter(post=post, answer__isnull=True)
         .select_related("author", "author__department", "author__standing")
+        .prefetch_related(COMMENT_ATTACHMENTS)
         .order_by("created_at", "id")
     )
     mine: dict[int, set[str]] = defaultdict(set)
@@ -188,6 +199,7 @@ def build_thread(
 
 
 def comment_view(viewer: Viewer, comment: Comment) -> CommentView:
+    prefetch_related_objects([comment], COMMENT_ATTACHMENTS)
     mine = set(
         Reaction.objects.filter(user=viewer.user, comment=comment).values_list("kind", flat=True)
     )

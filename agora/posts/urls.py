@@ -20,8 +20,20 @@ urlpatterns = [
     path(
         "files/<id:attachment_id>/preview/",
         files.attachment,
-        {"variant": "preview"},
+        {"variant": files.PREVIEW},
         name="attachment_preview",
+    ),
+    path(
+        "files/<id:attachment_id>/poster/",
+        files.attachment,
+        {"variant": files.POSTER},
+        name="attachment_poster",
+    ),
+    path(
+        "files/<id:attachment_id>/captions/",
+        files.attachment,
+        {"variant": files.CAPTIONS},
+        name="attachment_captions",
     ),
     path("tags/<slug:name>/", feed.tag, name="tag"),
 ]

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, QuerySet, Value
 from django.db.models.functions import Greatest
@@ -16,6 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from agora.core.errors import ActionError
+from agora.media.uploads import Checked, Upload, check_uploads, storing
 from agora.notifications.actions import notify
 from agora.notifications.models import NotificationKind
 from agora.people.models import User
@@ -37,10 +39,11 @@ def check_ask(
     title: str,
     body: str,
     tags: str = "",
-    images: Sequence[posts.ImageUpload] = (),
+    uploads: Sequence[Upload] = (),
+    captions: UploadedFile | None = None,
     roles: Mapping[int, str] | None = None,
 ) -> Question:
-    """Authorise and validate a question, then ask it."""
+    """Authorise and validate a question and its files, then ask it."""
     title = posts.clean_title(title)
     tag_names = posts.parse_tags(tags)
     if space is not None:
@@ -58,8 +61,8 @@ def check_ask(
             f"{settings.AGORA_POST_MAX_CHARS:,}.",
             field="body",
         )
-    checked = posts.check_images(images)
-    return do_ask(author, space=space, title=title, body=body, tags=tag_names, images=checked)
+    checked = check_uploads(author, uploads, captions=captions)
+    return do_ask(author, space=space, title=title, body=body, tags=tag_names, attachments=checked)
 
 
 def do_ask(
@@ -69,16 +72,19 @@ def do_ask(
     title: str,
     body: str,
     tags: Sequence[str] = (),
-    images: Sequence[posts.CheckedImage] = (),
+    attachments: Sequence[Checked] = (),
     created_at: datetime | None = None,
 ) -> Question:
-    """Create the question and invite the people most credible in its tags to answer."""
-    with transaction.atomic():
+    """Create the question and invite the people most credible in its tags to answer.
+
+    The files are written before the transaction, and removed if it fails.
+    """
+    with storing(attachments) as files, transaction.atomic():
         post = posts.do_create_post(
             author,
             space=space,
             body=body,
-            images=images,
+            attachments=files,
             kind=PostKind.QUESTION,
             tags=tags,
             created_at=created_at,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
-from agora.core.forms import MultipleFileField
 from agora.posts.actions import TITLE_MAX
+from agora.posts.forms import AttachmentsForm
 
 
-class AskForm(forms.Form):
+class AskForm(AttachmentsForm):
     title = forms.CharField(
         label="Your question",
         required=False,
@@ -32,17 +32,12 @@ class AskForm(forms.Form):
         widget=forms.TextInput(attrs={"maxlength": 500, "autocomplete": "off"}),
     )
     space = forms.CharField(label="Ask in", required=False)
-    images = MultipleFileField(label="Add images")
-    alt_text = forms.CharField(
-        label="Image description (for people using screen readers)",
-        required=False,
-        max_length=500,
-    )
+
+    field_order = ["title", "body", "tags", "space", "files", "alt_text", "captions", "images"]
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["body"].widget.attrs["maxlength"] = settings.AGORA_POST_MAX_CHARS
-        self.fields["images"].widget.attrs["accept"] = "image/jpeg,image/png,image/gif,image/webp"
         for name in ("title", "body", "tags"):
             self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}-help"
 

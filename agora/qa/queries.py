@@ -16,7 +16,7 @@ from agora.core.viewer import Viewer
 from agora.people.models import User
 from agora.posts.access import can_delete_post, can_edit_post, can_moderate, can_pin
 from agora.posts.models import Comment, Post, Reaction, Tag
-from agora.posts.queries import CommentView, PostCard, build_thread
+from agora.posts.queries import COMMENT_ATTACHMENTS, CommentView, PostCard, build_thread
 from agora.qa.models import Answer, Question
 from agora.reputation.levels import privileges
 from agora.reputation.models import TagReputation
@@ -136,7 +136,8 @@ def question_for(user: User, post: Post) -> Question:
 
 def question_page(viewer: Viewer, question: Question) -> QuestionPage:
     """The question, its ranked answers and every comment, with the viewer's reactions
-    and rights: five queries (answers, comments, reactions, the viewer's privileges, tags)."""
+    and rights: six queries (answers, comments, their files, reactions, the viewer's
+    privileges, tags)."""
     user = viewer.user
     post = question.post
     roles = viewer.roles
@@ -150,6 +151,7 @@ def question_page(viewer: Viewer, question: Question) -> QuestionPage:
     comments = list(
         Comment.objects.filter(post=post)
         .select_related("author", "author__department")
+        .prefetch_related(COMMENT_ATTACHMENTS)
         .order_by("created_at", "id")
     )
     mine_post: set[str] = set()

@@ -20,6 +20,7 @@ class Kind(models.TextChoices):
     IDEA = "idea", "Idea"
     TEAM = "team", "Team"
     COMMUNITY = "community", "Community"
+    VIDEO = "video", "Video"
 
 
 class Visibility(models.TextChoices):

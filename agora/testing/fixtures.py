@@ -37,6 +37,20 @@ def media_root(settings: Any, tmp_path: Path) -> Path:
     return root
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def immediate_tasks(settings: Any) -> None:
+    """Background tasks run inline, when enqueued, so tests assert on their outcome.
+
+    django-tasks drops its cached backends when ``TASKS`` changes (a setting_changed
+    receiver), so tasks enqueued in the test reach this backend. Tests of the worker put
+    the database backend back.
+    """
+    settings.TASKS = IMMEDIATE_TASKS
+
+
 @pytest.fixture
 def cast(db: None) -> Cast:
     return make_cast()

@@ -11,8 +11,10 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from agora.media.uploads import Upload
 from agora.people import actions as people_actions
 from agora.people.models import Department, User
 from agora.posts import actions as post_actions
@@ -65,8 +67,9 @@ def png_bytes(width: int = 40, height: int = 30, color: str = "teal") -> bytes:
     return out.getvalue()
 
 
-def image_upload(name: str = "photo.png", data: bytes | None = None) -> post_actions.ImageUpload:
-    return post_actions.ImageUpload(stream=io.BytesIO(data or png_bytes()), name=name)
+def image_upload(name: str = "photo.png", data: bytes | None = None, alt_text: str = "") -> Upload:
+    """An image as the composer sends it (a PNG unless ``data`` says otherwise)."""
+    return Upload(SimpleUploadedFile(name, data or png_bytes()), alt_text=alt_text)
 
 
 def make_cast() -> Cast:
@@ -109,7 +112,7 @@ def make_cast() -> Cast:
             engineer,
             space=spaces[visibility],
             body=f"News from the {visibility.label.lower()} space #{visibility.value}news",
-            images=[image_upload(f"{visibility.value}.png")],
+            uploads=[image_upload(f"{visibility.value}.png")],
         )
         for visibility in Visibility
     }

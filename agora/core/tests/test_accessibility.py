@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test import Client
+from django.urls import reverse
 
 from agora.core.demo import DEMO_PASSWORD, seed_demo
+from agora.people.models import User
 from agora.posts.models import Post
 from agora.qa.models import Question
 from agora.testing.browser import sign_in
+from agora.testing.media import captions_file, pdf_file, png_file, webm_clip
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -47,8 +52,47 @@ def violations(page) -> list[str]:
     return list(result)
 
 
+def post_with_media(folder: Path) -> Post:
+    """A post with a video (and captions), two images and a document, and a comment with
+    an image and a document, sent through the same form the composer posts."""
+    client = Client()
+    client.force_login(User.objects.get(email="ada@northwind.example"))
+    with ExitStack() as files:
+        response = client.post(
+            reverse("posts:create"),
+            {
+                "body": "The launch video, the booth photos and the brief #launch",
+                "space": "atlas-platform",
+                "files": [
+                    files.enter_context(webm_clip(folder / "launch.webm").open("rb")),
+                    files.enter_context(png_file(folder / "booth.png").open("rb")),
+                    files.enter_context(png_file(folder / "stage.png", color="#884400").open("rb")),
+                    files.enter_context(pdf_file(folder / "launch-brief.pdf").open("rb")),
+                ],
+                "alt_text_1": "Our booth, with the Atlas banner",
+                "captions": files.enter_context(captions_file(folder / "launch.vtt").open("rb")),
+            },
+        )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    post = Post.objects.get(body__startswith="The launch video")
+    with ExitStack() as files:
+        response = client.post(
+            reverse("posts:comments", args=[post.pk]),
+            {
+                "body": "The brief as printed",
+                "files": [
+                    files.enter_context(png_file(folder / "print.png").open("rb")),
+                    files.enter_context(pdf_file(folder / "printed.pdf").open("rb")),
+                ],
+                "alt_text_0": "The printed brief on a desk",
+            },
+        )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return post
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_main_pages_have_no_accessibility_violations(browser, live_server, scheme):
+def test_the_main_pages_have_no_accessibility_violations(browser, live_server, scheme, tmp_path):
     if not AXE.exists():
         pytest.fail(f"axe-core is missing at {AXE}; run `npm ci`.")
     seed_demo()
@@ -64,12 +108,31 @@ def test_the_main_pages_have_no_accessibility_violations(browser, live_server, s
         discussed = Post.objects.filter(space__slug="atlas-platform").order_by("-comment_count")[0]
         # A question with an accepted answer, an official one and comments on answers.
         question = Question.objects.filter(answers__is_official=True).order_by("-answer_count")[0]
-        for path in [*PAGES, discussed.get_absolute_url(), question.get_absolute_url()]:
+        with_media = post_with_media(tmp_path).get_absolute_url()
+        for path in [*PAGES, discussed.get_absolute_url(), question.get_absolute_url(), with_media]:
             response = page.goto(path)
             assert response is not None and response.status == 200, path
             problems = violations(page)
             if problems:
                 found[path] = problems
+        # The parts drawn by agora.js: the full-size image viewer, and the composer's list
+        # of chosen files with a description field per image.
+        page.goto(with_media)
+        page.locator("article.post .gallery-item").first.click()
+        page.locator("dialog.lightbox").wait_for()
+        if problems := violations(page):
+            found["image viewer"] = problems
+        page.goto("/")
+        page.locator("form.composer input[name=files]").set_input_files(
+            [
+                str(tmp_path / "launch.webm"),
+                str(tmp_path / "booth.png"),
+                str(tmp_path / "launch-brief.pdf"),
+            ]
+        )
+        page.locator("form.composer .attach-captions").wait_for()
+        if problems := violations(page):
+            found["composer with files"] = problems
         assert found == {}
     finally:
         context.close()

@@ -419,7 +419,7 @@ def test_it_refuses_a_non_image_avatar_and_saves_nothing(cast, client_for, media
 
     assert response.status_code == 400
     page = text(response)
-    assert "This file is not an image Agora can read (JPEG, PNG, GIF or WebP)." in page
+    assert "This file is not an image Agora can read (AVIF, GIF, HEIC, JPEG, PNG, WebP)." in page
     # What was typed is still in the form, for another try.
     assert 'value="Ada Lovelace"' in page
     user = User.objects.get(pk=cast.engineer.pk)

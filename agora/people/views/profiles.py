@@ -5,21 +5,32 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from agora.core.errors import ActionError
 from agora.core.htmx import is_htmx, render_page
 from agora.core.pagination import BadCursor
 from agora.core.viewer import viewer_for
+from agora.media.serving import serve_stored
 from agora.people import actions, queries
 from agora.people.forms import ProfileForm
 from agora.people.models import User
 from agora.posts import queries as post_queries
 from agora.posts.views.feed import bad_request
-from agora.posts.views.files import safe_file_response
 from agora.reputation import levels
 from agora.reputation import queries as reputation_queries
 from agora.reputation.models import LEVEL_CSS, Level, Standing
@@ -99,13 +110,15 @@ def follow(request: HttpRequest, handle: str) -> HttpResponse:
     return HttpResponseRedirect(person.get_absolute_url())
 
 
-@require_GET
-def avatar(request: HttpRequest, handle: str) -> FileResponse:
+@require_safe
+def avatar(request: HttpRequest, handle: str) -> HttpResponse | StreamingHttpResponse:
     person = get_object_or_404(User, handle=handle)
     if not person.avatar:
         raise Http404("No photo")
-    content_type = "image/png" if person.avatar.endswith(".png") else "image/jpeg"
-    return safe_file_response(person.avatar, content_type, f"{handle}-photo")
+    is_png = person.avatar.endswith(".png")
+    content_type = "image/png" if is_png else "image/jpeg"
+    name = f"{handle}-photo.{'png' if is_png else 'jpg'}"
+    return serve_stored(request, person.avatar, content_type, name, inline=True)
 
 
 @require_http_methods(["GET", "POST"])

@@ -25,7 +25,7 @@ def _add_posts(cast, count: int) -> None:
             cast.salesperson,
             space=cast.open_space,
             body=f"Update {i} for @ada-engineer #weekly",
-            images=[image_upload()] if i % 3 == 0 else [],
+            uploads=[image_upload()] if i % 3 == 0 else [],
         )
         actions.check_add_comment(cast.engineer, post.pk, f"Thanks {i}")
         actions.do_add_reaction(cast.engineer, post, "thumbs_up")
@@ -73,18 +73,19 @@ def test_tag_page_budget(cast, client_for, django_assert_num_queries):
 
 def test_post_page_budget(cast, client_for, django_assert_num_queries):
     # BASE + post (with author, department, space) + my reactions on it + attachments
-    # + comments (with authors and departments) + my reactions on the comments
+    # + comments (with authors and departments) + the comments' attachments
+    # + my reactions on the comments
     client = client_for("engineer")
     post = cast.open_post
     url = post.get_absolute_url()
     actions.check_add_comment(cast.salesperson, post.pk, "First")
-    with django_assert_num_queries(BASE + 5):
+    with django_assert_num_queries(BASE + 6):
         assert client.get(url).status_code == 200
     for i in range(15):
         comment = actions.check_add_comment(cast.salesperson, post.pk, f"Comment {i}")
         actions.check_add_comment(cast.moderator, post.pk, f"Reply {i}", parent_id=comment.pk)
         actions.do_add_reaction(cast.engineer, comment, "helpful")
-    with django_assert_num_queries(BASE + 5):
+    with django_assert_num_queries(BASE + 6):
         response = client.get(url)
     assert response.content.count(b'class="comment') >= 31
 

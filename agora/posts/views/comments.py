@@ -29,12 +29,20 @@ def comments(request: HttpRequest, post_id: int) -> HttpResponse:
             "comment_form": CommentForm(),
         }
         return render(request, "posts/_comments.html", context)
-    form = CommentForm(request.POST)
+    form = CommentForm(request.POST, request.FILES)
     try:
         if not form.is_valid():
-            raise ActionError("This comment could not be read; reload the page and try again.")
+            message = str(next(iter(form.non_field_errors()), ""))
+            raise ActionError(
+                message or "This comment could not be read; reload the page and try again."
+            )
         comment = actions.check_add_comment(
-            viewer.user, post.pk, form.cleaned_data["body"], parent_id=form.cleaned_data["parent"]
+            viewer.user,
+            post.pk,
+            form.cleaned_data["body"],
+            parent_id=form.cleaned_data["parent"],
+            uploads=form.uploads(),
+            captions=form.captions_file(),
         )
     except ActionError as exc:
         if is_htmx(request):

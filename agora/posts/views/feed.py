@@ -90,17 +90,12 @@ def create(request: HttpRequest) -> HttpResponse:
             space = next((s for s in viewer.spaces if s.slug == slug), None)
             if space is None:  # not a member: 404 if secret, "join first" otherwise
                 space = access_space(viewer.user, slug).space
-        uploads = [
-            actions.ImageUpload(
-                stream=f, name=f.name or "image", alt_text=form.cleaned_data["alt_text"]
-            )
-            for f in form.cleaned_data["images"]
-        ]
         post = actions.check_create_post(
             viewer.user,
             space=space,
             body=form.cleaned_data["body"],
-            images=uploads,
+            uploads=form.uploads(),
+            captions=form.captions_file(),
             roles=viewer.roles,
         )
     except ActionError as exc:
@@ -111,7 +106,7 @@ def create(request: HttpRequest) -> HttpResponse:
             response["HX-Retarget"] = "#composer-error"
             response["HX-Reswap"] = "innerHTML"
             return response
-        form.add_error(None, exc.message)
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return render(
             request, "posts/compose.html", {"form": form, "viewer": viewer}, status=exc.status
         )

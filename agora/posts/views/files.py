@@ -1,41 +1,63 @@
-"""Serving attachment images, only to people who may read their post."""
+"""Serving attachments (the file, an image's preview, a video's poster and captions), only
+to people who may read their post: 404 for everyone else, as for a file that does not
+exist."""
 
 from __future__ import annotations
 
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest
-from django.views.decorators.http import require_GET
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.views.decorators.http import require_safe
 
 from agora.core.viewer import viewer_for
-from agora.posts.models import Attachment, Post
+from agora.media.serving import serve_stored
+from agora.posts.models import Attachment, AttachmentKind, AttachmentStatus, Post
+
+FILE, PREVIEW, POSTER, CAPTIONS = "file", "preview", "poster", "captions"
+SERVED_FIELDS = ("kind", "status", "content_type", "original_name", FILE, PREVIEW, POSTER, CAPTIONS)
 
 
-def safe_file_response(name: str, content_type: str, download_name: str) -> FileResponse:
-    """A stored file with headers that keep the browser from treating it as a page."""
-    try:
-        handle = default_storage.open(name, "rb")
-    except FileNotFoundError:
-        raise Http404("The file is missing") from None
-    response = FileResponse(handle, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Content-Disposition"] = f'inline; filename="{download_name}"'
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
-
-
-@require_GET
-def attachment(request: HttpRequest, attachment_id: int, variant: str = "full") -> FileResponse:
+def _readable(request: HttpRequest, attachment_id: int) -> Attachment:
     viewer = viewer_for(request)
     item = (
-        Attachment.objects.filter(pk=attachment_id, post__in=Post.objects.visible_to(viewer.user))
-        .only("file", "preview", "content_type", "original_name")
+        Attachment.objects.filter(
+            # The post's visibility rule, and the comment (if any) must not be deleted.
+            Q(comment__isnull=True) | Q(comment__deleted_at__isnull=True),
+            pk=attachment_id,
+            post__in=Post.objects.visible_to(viewer.user),
+        )
+        .only(*SERVED_FIELDS)
         .first()
     )
     if item is None:
         raise Http404("No such file")
-    if variant == "preview":
-        content_type = "image/png" if item.preview.name.endswith(".png") else "image/jpeg"
-        return safe_file_response(item.preview.name, content_type, f"preview-{item.pk}")
-    ext = item.file.name.rsplit(".", 1)[-1]
-    return safe_file_response(item.file.name, item.content_type, f"image-{item.pk}.{ext}")
+    # A video is served once it has been cleaned; the upload itself never is.
+    if item.kind == AttachmentKind.VIDEO and item.status != AttachmentStatus.READY:
+        raise Http404("This video is not ready")
+    return item
+
+
+@require_safe
+def attachment(
+    request: HttpRequest, attachment_id: int, variant: str = FILE
+) -> HttpResponse | StreamingHttpResponse:
+    item = _readable(request, attachment_id)
+    stem = (item.original_name or f"file-{item.pk}").rsplit(".", 1)[0]
+    if variant == FILE:
+        # Documents are always downloads; re-encoded images and cleaned videos may show.
+        inline = item.kind != AttachmentKind.DOCUMENT
+        name = item.original_name or f"file-{item.pk}"
+        return serve_stored(request, item.file.name, item.content_type, name, inline=inline)
+    if variant == PREVIEW and item.kind == AttachmentKind.IMAGE and item.preview:
+        is_png = item.preview.name.endswith(".png")
+        content_type = "image/png" if is_png else "image/jpeg"
+        name = f"{stem}-preview.{'png' if is_png else 'jpg'}"
+        return serve_stored(request, item.preview.name, content_type, name, inline=True)
+    if variant == POSTER and item.kind == AttachmentKind.VIDEO and item.poster:
+        return serve_stored(
+            request, item.poster.name, "image/jpeg", f"{stem}-poster.jpg", inline=True
+        )
+    if variant == CAPTIONS and item.kind == AttachmentKind.VIDEO and item.captions:
+        return serve_stored(
+            request, item.captions.name, "text/vtt; charset=utf-8", f"{stem}.vtt", inline=True
+        )
+    raise Http404("No such file")

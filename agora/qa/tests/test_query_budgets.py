@@ -16,15 +16,16 @@ from agora.testing.budgets import PAGE_BASE
 pytestmark = pytest.mark.django_db
 
 # The question page, after the PAGE_BASE of every signed-in page:
-QUESTION_PAGE = PAGE_BASE + 8
+QUESTION_PAGE = PAGE_BASE + 9
 # 1 the post (access_post, joined with its author, department and space)
 # 2 the question (with its duplicate's title, and whether the viewer may read it)
 # 3 the answers (joined with authors, departments and levels)
 # 4 every comment, on the question and on its answers (joined with authors)
-# 5 the viewer's reactions to the post, its answers and their comments, at once
-# 6 the viewer's level (which leader tools to draw)
-# 7 the question's tags
-# 8 the post's images
+# 5 the comments' files
+# 6 the viewer's reactions to the post, its answers and their comments, at once
+# 7 the viewer's level (which leader tools to draw)
+# 8 the question's tags
+# 9 the post's files
 
 
 def _grow(cast, question, count: int) -> None:

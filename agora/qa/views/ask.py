@@ -8,7 +8,6 @@ from django.views.decorators.http import require_http_methods
 
 from agora.core.errors import ActionError
 from agora.core.viewer import viewer_for
-from agora.posts.actions import ImageUpload
 from agora.qa import actions
 from agora.qa.forms import AskForm
 from agora.spaces.access import access_space
@@ -33,17 +32,14 @@ def ask(request: HttpRequest) -> HttpResponse:
         if not form.is_valid():  # only a file or the image description can be unreadable
             raise ActionError("Check the highlighted fields.")
         data = form.cleaned_data
-        uploads = [
-            ImageUpload(stream=f, name=f.name or "image", alt_text=data["alt_text"])
-            for f in data["images"]
-        ]
         question = actions.check_ask(
             viewer.user,
             space=space,
             title=data["title"],
             body=data["body"],
             tags=data["tags"],
-            images=uploads,
+            uploads=form.uploads(),
+            captions=form.captions_file(),
             roles=viewer.roles,
         )
     except ActionError as exc:
