@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 
 from agora.notifications.models import Notification
 from agora.people.models import User
-from agora.posts.models import Post
+from agora.posts.models import visible_through
 
 
 def visible(user: User) -> QuerySet[Notification]:
@@ -14,7 +14,7 @@ def visible(user: User) -> QuerySet[Notification]:
     private or secret space stops seeing (and counting) notifications about its posts at
     once, and a deleted post or answer takes its notifications with it."""
     return Notification.objects.filter(user=user).filter(
-        Q(post__isnull=True) | Q(post__in=Post.objects.visible_to(user).values("pk")),
+        Q(post__isnull=True) | visible_through(user),
         Q(answer__isnull=True) | Q(answer__deleted_at__isnull=True),
     )
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from django.http import Http404
 
 from agora.people.models import User
-from agora.posts.models import Comment, Post
+from agora.posts.models import Comment, Post, visible_through
 from agora.spaces.models import Role
 
 
@@ -27,9 +27,7 @@ def access_post(user: User, post_id: int) -> Post:
 def access_comment(user: User, comment_id: int) -> Comment:
     """The comment if ``user`` may read its post; otherwise 404."""
     comment = (
-        Comment.objects.filter(
-            pk=comment_id, deleted_at__isnull=True, post__in=Post.objects.visible_to(user)
-        )
+        Comment.objects.filter(visible_through(user), pk=comment_id, deleted_at__isnull=True)
         .select_related("post", "post__space", "author")
         .first()
     )

@@ -23,7 +23,7 @@ from agora.notifications.models import NotificationKind
 from agora.people.models import User
 from agora.posts import actions as posts
 from agora.posts.access import can_moderate
-from agora.posts.models import Mention, Post, PostKind
+from agora.posts.models import Mention, Post, PostKind, visible_through
 from agora.qa.models import Answer, Question
 from agora.reputation import actions as reputation
 from agora.reputation import badges, levels
@@ -104,7 +104,7 @@ def do_ask(
 
 
 def _visible_questions(user: User) -> QuerySet[Question]:
-    return Question.objects.filter(post__in=Post.objects.visible_to(user).values("pk"))
+    return Question.objects.filter(visible_through(user))
 
 
 def access_question(user: User, post_id: int) -> Question:
@@ -131,9 +131,9 @@ def access_answer(user: User, answer_id: int) -> Answer:
     """The answer if ``user`` may read its question; 404 otherwise."""
     answer = (
         Answer.objects.filter(
+            visible_through(user, "question__post"),
             pk=answer_id,
             deleted_at__isnull=True,
-            question__post__in=Post.objects.visible_to(user).values("pk"),
         )
         .select_related(
             "question", "question__post", "question__post__space", "author", "author__department"

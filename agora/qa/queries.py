@@ -15,7 +15,7 @@ from agora.core.pagination import Page, keyset_page
 from agora.core.viewer import Viewer
 from agora.people.models import User
 from agora.posts.access import can_delete_post, can_edit_post, can_moderate, can_pin
-from agora.posts.models import Comment, Post, Reaction, Tag
+from agora.posts.models import Comment, Post, Reaction, Tag, visible_through
 from agora.posts.queries import COMMENT_ATTACHMENTS, CommentView, PostCard, build_thread
 from agora.qa.models import Answer, Question
 from agora.reputation.levels import privileges
@@ -36,7 +36,7 @@ def questions(
     user: User, *, show: str = "open", space: Space | None = None, tag: str = ""
 ) -> QuerySet[Question]:
     """Questions ``user`` may read, filtered, with what a list row draws joined."""
-    found = Question.objects.filter(post__in=Post.objects.visible_to(user).values("pk"))
+    found = Question.objects.filter(visible_through(user))
     if show == "unanswered":
         found = found.filter(answer_count=0)
     elif show == "open":
@@ -73,7 +73,7 @@ def questions_to_answer(user: User, limit: int = SUGGESTED) -> list[Question]:
     tagged = Post.tags.through.objects.filter(post_id=OuterRef("pk"), tag_id__in=known_tags)
     return list(
         Question.objects.filter(
-            post__in=Post.objects.visible_to(user).values("pk"),
+            visible_through(user),
             accepted_answer__isnull=True,
             duplicate_of__isnull=True,
         )

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from agora.core import policy
 from agora.people.models import Department, User
-from agora.posts.models import Post, Tag, reader_ids
+from agora.posts.models import Post, Tag, reader_ids, visible_through
 from agora.qa.models import Answer
 from agora.reputation.badges import BADGES, Badge
 from agora.reputation.models import (
@@ -29,6 +29,7 @@ from agora.reputation.models import (
 )
 from agora.spaces.models import Space
 
+TAG_CHOICE_POSTS = 2000  # the newest readable posts whose tags the filter offers
 PERIODS = {"week": 7, "month": 30, "all": None}
 PERIOD_LABELS = {"week": "This week", "month": "This month", "all": "All time"}
 
@@ -45,9 +46,7 @@ class Row:
 
 
 def _visible_events(viewer: User) -> QuerySet[ReputationEvent]:
-    return ReputationEvent.objects.standing().filter(
-        post__in=Post.objects.visible_to(viewer).values("pk")
-    )
+    return ReputationEvent.objects.standing().filter(visible_through(viewer))
 
 
 def _ranked(rows: list[Row]) -> list[Row]:
@@ -121,10 +120,10 @@ def experts(viewer: User, tag: Tag, limit: int = 10, answers_each: int = 3) -> l
     if ids:
         ranked = (
             Answer.objects.filter(
+                visible_through(viewer, "question__post"),
                 author_id__in=ids,
                 deleted_at__isnull=True,
                 question__post__tags=tag,
-                question__post__in=Post.objects.visible_to(viewer).values("pk"),
             )
             .select_related("question", "question__post")
             .annotate(
@@ -142,11 +141,14 @@ def experts(viewer: User, tag: Tag, limit: int = 10, answers_each: int = 3) -> l
     return [Expert(row.person, row.points, row.rank, best.get(row.person.pk, [])) for row in rows]
 
 
-def tag_choices(viewer: User, limit: int = 40) -> list[str]:
-    """Names of the tags most used on posts ``viewer`` may read (one query): a tag used
-    only in a secret space is never offered to people outside it."""
+def tag_choices(viewer: User, limit: int = 40, recent: int = TAG_CHOICE_POSTS) -> list[str]:
+    """Names of the tags most used on the newest posts ``viewer`` may read (one query): a
+    tag used only in a secret space is never offered to people outside it. Counting the
+    newest ``recent`` posts keeps the cost flat however many posts the company has (any
+    tag still works in the URL)."""
+    newest = Post.objects.visible_to(viewer).order_by("-created_at", "-id").values("pk")
     return list(
-        Tag.objects.filter(posts__in=Post.objects.visible_to(viewer).values("pk"))
+        Tag.objects.filter(posts__in=newest[:recent])
         .annotate(uses=Count("posts"))
         .order_by("-uses", "name")
         .values_list("name", flat=True)[:limit]

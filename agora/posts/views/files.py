@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from agora.core.viewer import viewer_for
 from agora.media.serving import serve_stored
-from agora.posts.models import Attachment, AttachmentKind, AttachmentStatus, Post
+from agora.posts.models import Attachment, AttachmentKind, AttachmentStatus, visible_through
 
 FILE, PREVIEW, POSTER, CAPTIONS = "file", "preview", "poster", "captions"
 SERVED_FIELDS = ("kind", "status", "content_type", "original_name", FILE, PREVIEW, POSTER, CAPTIONS)
@@ -22,8 +22,8 @@ def _readable(request: HttpRequest, attachment_id: int) -> Attachment:
         Attachment.objects.filter(
             # The post's visibility rule, and the comment (if any) must not be deleted.
             Q(comment__isnull=True) | Q(comment__deleted_at__isnull=True),
+            visible_through(viewer.user),
             pk=attachment_id,
-            post__in=Post.objects.visible_to(viewer.user),
         )
         .only(*SERVED_FIELDS)
         .first()
