@@ -24,7 +24,7 @@ from agora.people.models import User
 from agora.posts import actions as posts
 from agora.posts.access import can_moderate
 from agora.posts.models import Mention, Post, PostKind, visible_through
-from agora.qa.models import Answer, Question
+from agora.qa.models import Answer, AnswerRevision, Question
 from agora.reputation import actions as reputation
 from agora.reputation import badges, levels
 from agora.reputation import queries as reputation_queries
@@ -145,9 +145,7 @@ def access_answer(user: User, answer_id: int) -> Answer:
     return answer
 
 
-def check_answer(user: User, post_id: int, body: str) -> Answer:
-    """Validate an answer to a question ``user`` may read, then write it."""
-    question = access_question(user, post_id)
+def _answer_body(body: str) -> str:
     body = body.replace("\r\n", "\n").strip()
     if not body:
         raise ActionError("Write your answer before you send it.", field="body")
@@ -157,7 +155,37 @@ def check_answer(user: User, post_id: int, body: str) -> Answer:
             f"{settings.AGORA_POST_MAX_CHARS:,}.",
             field="body",
         )
-    return do_answer(user, question, body)
+    return body
+
+
+def check_answer(user: User, post_id: int, body: str) -> Answer:
+    """Validate an answer to a question ``user`` may read, then write it."""
+    question = access_question(user, post_id)
+    return do_answer(user, question, _answer_body(body))
+
+
+def check_edit_answer(user: User, answer_id: int, body: str) -> Answer:
+    """Only its author edits an answer (like a post); the earlier body is kept."""
+    answer = access_answer(user, answer_id)
+    if answer.author_id != user.pk:
+        raise ActionError("Only the author can edit an answer.", status=403)
+    do_edit_answer(answer, editor=user, body=_answer_body(body))
+    return answer
+
+
+def do_edit_answer(answer: Answer, *, editor: User, body: str) -> None:
+    """Replace the body, keeping the previous one as a revision (nothing if unchanged)."""
+    if body == answer.body:
+        return
+    rendered = posts.render_body(body)
+    posts.check_mention_count(rendered)
+    now = timezone.now()
+    with transaction.atomic():
+        AnswerRevision.objects.create(
+            answer=answer, body=answer.body, edited_by=editor, created_at=now
+        )
+        answer.body, answer.body_html, answer.edited_at = body, rendered.html, now
+        answer.save(update_fields=["body", "body_html", "edited_at"])
 
 
 def do_answer(

@@ -90,3 +90,20 @@ class Answer(ReactionCounts):
 
     def get_absolute_url(self) -> str:
         return f"{link('posts:detail', self.question_id)}#answer-{self.pk}"
+
+
+class AnswerRevision(models.Model):
+    """The body an answer had before an edit replaced it (kept for the moderation record)."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="revisions")
+    body = models.TextField()
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Revision of answer {self.answer_id} at {self.created_at:%Y-%m-%d %H:%M}"

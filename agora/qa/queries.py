@@ -97,6 +97,7 @@ class AnswerView:
     can_accept: bool
     can_delete: bool
     can_mark_official: bool
+    can_edit: bool = False
 
 
 @dataclass
@@ -199,6 +200,7 @@ def question_page(viewer: Viewer, question: Question) -> QuestionPage:
                 can_accept=can_accept,
                 can_delete=a.author_id == user.pk or moderates,
                 can_mark_official=user.is_official_voice and a.author_id == user.pk,
+                can_edit=a.author_id == user.pk,
             )
             for a in answers
         ],
@@ -221,4 +223,5 @@ def answer_view(viewer: Viewer, question: Question, answer: Answer) -> AnswerVie
         or can_moderate(user, question.post.space_id, viewer.roles),
         can_delete=True,
         can_mark_official=user.is_official_voice and answer.author_id == user.pk,
+        can_edit=True,
     )

@@ -11,6 +11,7 @@ urlpatterns = [
     path("questions/<id:post_id>/duplicate/", leaders.duplicate, name="duplicate"),
     path("answers/<id:answer_id>/accept/", answers.accept, name="accept"),
     path("answers/<id:answer_id>/official/", answers.official, name="official"),
+    path("answers/<id:answer_id>/edit/", answers.edit, name="edit_answer"),
     path("answers/<id:answer_id>/delete/", answers.delete, name="delete_answer"),
     path("answers/<id:answer_id>/comments/", answers.comments, name="answer_comments"),
 ]

@@ -199,3 +199,19 @@ def test_a_company_wide_question_is_open_to_everyone(cast, client_for, ask, answ
     answer(cast.moderator, question)
     for persona in PERSONAS:
         assert client_for(persona).get(question.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(("persona", "visibility"), MATRIX, ids=IDS)
+def test_editing_an_answer_is_404_to_non_readers_and_403_to_all_but_its_author(
+    setup, persona, visibility
+):
+    client, _question, reply = setup(persona, visibility)
+    allowed = persona in READERS[visibility]
+    author = persona == "moderator"  # who answered (see ``setup``)
+    url = reverse("qa:edit_answer", args=[reply.pk])
+    expected_get = (200 if author else 403) if allowed else 404
+    assert client.get(url).status_code == expected_get
+    response = client.post(url, {"body": "Edited by " + persona})
+    assert response.status_code == ((302 if author else 403) if allowed else 404)
+    reply.refresh_from_db()
+    assert (reply.body == "Edited by " + persona) is (allowed and author)

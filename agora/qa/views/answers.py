@@ -1,4 +1,4 @@
-"""What people do to an answer: accept it, mark it official, delete it, comment on it.
+"""What people do to an answer: accept it, mark it official, edit, delete, comment on it.
 
 Each endpoint works as a plain form post (redirecting back to the answer) and, for htmx,
 answers with the redrawn answers section (or the new comment).
@@ -19,6 +19,7 @@ from agora.posts import queries as post_queries
 from agora.posts.access import access_comment
 from agora.posts.forms import CommentForm
 from agora.qa import actions
+from agora.qa.forms import AnswerForm
 from agora.qa.views.common import answers_section, refuse
 
 
@@ -54,6 +55,28 @@ def official(request: HttpRequest, answer_id: int) -> HttpResponse:
         return answers_section(request, viewer, answer.question_id)
     messages.success(request, "Marked as an official answer." if on else "Official mark removed.")
     return HttpResponseRedirect(answer.get_absolute_url())
+
+
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, answer_id: int) -> HttpResponse:
+    """The author's edit page for an answer; saving goes back to the answer."""
+    viewer = viewer_for(request)
+    answer = actions.access_answer(viewer.user, answer_id)
+    if answer.author_id != viewer.user.pk:
+        return refuse(request, ActionError("Only the author can edit an answer.", status=403))
+    form = AnswerForm(request.POST or None, initial={"body": answer.body})
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.check_edit_answer(viewer.user, answer.pk, form.cleaned_data["body"])
+        except ActionError as exc:
+            form.add_error("body", exc.message)
+            status = exc.status
+        else:
+            messages.success(request, "Your answer is saved.")
+            return HttpResponseRedirect(answer.get_absolute_url())
+    context = {"form": form, "answer": answer, "viewer": viewer}
+    return render(request, "qa/edit_answer.html", context, status=status)
 
 
 @require_POST
