@@ -26,6 +26,8 @@ from PIL import Image, ImageDraw, ImageFont
 from agora.core import demo_content as content
 from agora.core.demo_content import ImagePost, PostTemplate, SpaceSpec
 from agora.core.demo_qa import Company, seed_questions
+from agora.core.demo_videos import SPACE as TALKS_SPACE
+from agora.core.demo_videos import TALKS, Talk, recording
 from agora.media.uploads import Checked, Upload, check_uploads
 from agora.people.actions import create_user, do_follow
 from agora.people.models import Department, Follow, User
@@ -190,8 +192,9 @@ class _Builder:
         self._departments()
         self._people()
         self._follows()
-        self.say(f"Creating {len(content.SPACES)} spaces and their members…")
-        for spec in content.SPACES:
+        specs = (*content.SPACES, TALKS_SPACE)
+        self.say(f"Creating {len(specs)} spaces and their members…")
+        for spec in specs:
             self._space(spec)
         self.say("Writing posts, comments and reactions…")
         self._posts()
@@ -291,7 +294,7 @@ class _Builder:
     # Posts ------------------------------------------------------------------------------
 
     def _posts(self) -> None:
-        plan: list[tuple[datetime, Space | None, PostTemplate | ImagePost]] = []
+        plan: list[tuple[datetime, Space | None, PostTemplate | ImagePost | Talk]] = []
         for spec in content.SPACES:
             for template in self._pick(content.POSTS[spec.name], spec.posts):
                 plan.append((self._moment(), self.spaces[spec.name], template))
@@ -300,6 +303,9 @@ class _Builder:
         for image_post in content.IMAGE_POSTS:
             when = self._at_work(self.now - timedelta(days=image_post.days_ago))
             plan.append((when, self.spaces.get(image_post.space), image_post))
+        for talk in TALKS:  # recorded talks, in the video space
+            when = self._at_work(self.now - timedelta(days=talk.days_ago))
+            plan.append((when, self.spaces[talk.space], talk))
         # Created oldest first, so each space's last_post_at ends at its newest post.
         plan.sort(key=lambda item: item[0])
         for when, space, item in plan:
@@ -346,11 +352,19 @@ class _Builder:
         weights = [3 if self.person_of[u.pk].key in content.PERSONA_FOLLOWS else 1 for u in pool]
         return self.rng.choices(pool, weights=weights)[0]
 
-    def _post(self, when: datetime, space: Space | None, item: PostTemplate | ImagePost) -> None:
+    def _post(
+        self, when: datetime, space: Space | None, item: PostTemplate | ImagePost | Talk
+    ) -> None:
         readers = self._readers(space)
         writers = self.members[space.name] if space is not None else readers
         images: list[Checked] = []
-        if isinstance(item, ImagePost):
+        if isinstance(item, Talk):
+            author = self.people[item.author]
+            if author not in writers:
+                raise RuntimeError(f"Demo content: {item.author} is not in {item.space}.")
+            template = PostTemplate(body=item.body, comments=item.comments)
+            images = recording(author, item)
+        elif isinstance(item, ImagePost):
             author = self.people[item.author]
             if author not in writers:
                 raise RuntimeError(f"Demo content: {item.author} is not in {item.space}.")

@@ -32,6 +32,12 @@ class VideoInfo:
     audio_codec: str | None
 
 
+NO_TOOLS = (
+    "This server cannot take videos yet: its administrator has to install ffmpeg. "
+    "Images and documents still work."
+)
+
+
 def tools_available() -> bool:
     return shutil.which("ffprobe") is not None and shutil.which("ffmpeg") is not None
 
@@ -50,6 +56,8 @@ def probe(path: Path) -> VideoInfo:
         )  # fmt: skip
     except subprocess.TimeoutExpired:
         raise VideoRejected("This video could not be read in time.") from None
+    except FileNotFoundError:
+        raise VideoRejected(NO_TOOLS) from None
     if result.returncode != 0:
         raise VideoRejected("This file is not a video Agora can read.")
     try:
@@ -89,7 +97,7 @@ def clean_copy(source: Path, target: Path) -> None:
     """Copy the first video and audio streams without any metadata (no place, no device,
     no chapters, no data tracks), index first (MP4/MOV) for quick starts."""
     args = ["-movflags", "+faststart"] if target.suffix in (".mp4", ".mov") else []
-    _ffmpeg(
+    run_ffmpeg(
         [
             "-i", str(source), "-map", "0:v:0", "-map", "0:a:0?",
             "-map_metadata", "-1", "-map_chapters", "-1", "-c", "copy",
@@ -101,7 +109,7 @@ def clean_copy(source: Path, target: Path) -> None:
 def poster(source: Path, target: Path, duration: float) -> None:
     """A JPEG frame from a tenth of the way in (opening frames are often black)."""
     at = f"{min(max(duration * 0.1, 0), 5):.2f}"
-    _ffmpeg(
+    run_ffmpeg(
         [
             "-ss", at, "-i", str(source), "-frames:v", "1",
             "-vf", "scale='min(1280,iw)':-2", "-q:v", "4", str(target),
@@ -109,13 +117,17 @@ def poster(source: Path, target: Path, duration: float) -> None:
     )  # fmt: skip
 
 
-def _ffmpeg(arguments: list[str]) -> None:
-    result = subprocess.run(
-        ["ffmpeg", "-v", "error", "-nostdin", "-y", *arguments],
-        capture_output=True,
-        timeout=WORK_TIMEOUT,
-        check=False,
-    )
+def run_ffmpeg(arguments: list[str]) -> None:
+    """ffmpeg quietly with ``arguments``; a failure raises ``VideoRejected`` with its reason."""
+    try:
+        result = subprocess.run(
+            ["ffmpeg", "-v", "error", "-nostdin", "-y", *arguments],
+            capture_output=True,
+            timeout=WORK_TIMEOUT,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise VideoRejected(NO_TOOLS) from None
     if result.returncode != 0:
         message = result.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["failed"]
         raise VideoRejected(f"The video could not be processed: {message[0]}")

@@ -27,6 +27,7 @@ PAGES = [
     "/spaces/atlas-platform/",
     "/spaces/atlas-platform/members/",
     "/spaces/cobalt-analytics/",
+    "/spaces/tech-talks/",  # the video space (its talks still processing: no worker here)
     "/people/",
     "/people/sam-rivera/",
     "/people/me/edit/",

@@ -353,3 +353,15 @@ def test_a_video_space_shows_its_videos_and_takes_comments_like_any_space(
     )
     assert response.status_code == 302
     assert video.post.comments.get().body == "The part at 2:10 is great"
+
+
+def test_a_server_without_ffmpeg_refuses_videos_clearly_and_keeps_nothing(
+    client_for, videos, media_root, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no ffprobe, no ffmpeg
+    response = post_video(client_for("engineer"), videos["webm"])
+    assert response.status_code == 400
+    assert "administrator has to install ffmpeg" in response.content.decode().replace("&#x27;", "'")
+    assert not Post.objects.filter(body="Our new test pattern").exists()
+    assert not Attachment.objects.filter(kind="video").exists()
+    assert len(files_in(media_root)) == CAST_FILES
