@@ -277,6 +277,8 @@ def do_delete_post(post: Post, *, deleted_by: User) -> None:
         updated = Post.objects.filter(pk=post.pk, deleted_at__isnull=True).update(
             deleted_at=timezone.now(), deleted_by=deleted_by
         )
+        if updated:
+            reputation.on_post_deleted(post)  # its credit leaves the leaderboards too
         if updated and post.space_id is not None:
             Space.objects.filter(pk=post.space_id).update(post_count=F("post_count") - 1)
 

@@ -38,6 +38,7 @@ from agora.qa.models import Answer
 from agora.reputation import badges
 from agora.reputation.models import (
     REVERSAL_OF,
+    CreditTotal,
     DailyVotePoints,
     EventKind,
     Reputation,
@@ -59,6 +60,7 @@ def _record(
     *,
     actor_id: int | None,
     post_id: int,
+    space_key: int,
     tag_ids: Sequence[int],
     answer_id: int | None = None,
     cross_department: bool = False,
@@ -67,7 +69,10 @@ def _record(
     reverses: ReputationEvent | None = None,
     when: datetime | None = None,
 ) -> ReputationEvent:
-    """Append one event and move the running totals by the same amounts."""
+    """Append one event and move the running totals by the same amounts.
+
+    ``space_key`` is the post's space id (0 for company-wide), for ``CreditTotal``.
+    """
     event = ReputationEvent.objects.create(
         user_id=user_id,
         kind=kind,
@@ -94,7 +99,34 @@ def _record(
         TagReputation.objects.filter(user_id=user_id, tag_id__in=tag_ids).update(
             total=F("total") + points
         )
+    _add_credit(user_id, space_key, Totals(points, thumbs_up, accepted))
     return event
+
+
+def _add_credit(user_id: int, space_key: int, delta: Totals) -> None:
+    if delta == ZERO:
+        return
+    CreditTotal.objects.bulk_create(
+        [CreditTotal(user_id=user_id, space_key=space_key)], ignore_conflicts=True
+    )
+    CreditTotal.objects.filter(user_id=user_id, space_key=space_key).update(
+        points=F("points") + delta.total,
+        thumbs_up=F("thumbs_up") + delta.thumbs_up,
+        accepted=F("accepted") + delta.accepted,
+    )
+
+
+def space_key(post: Post) -> int:
+    return post.space_id or 0
+
+
+def on_post_deleted(post: Post) -> None:
+    """``post`` was deleted (by whoever): its credit leaves the all-time leaderboards, as
+    it leaves every other view. Call inside the deleting transaction, once."""
+    credits = _ledger_credit(Q(post_id=post.pk), include_deleted=True)
+    _lock_totals(user_id for user_id, _ in credits)
+    for (user_id, key), credit in credits.items():
+        _add_credit(user_id, key, Totals(-credit.total, -credit.thumbs_up, -credit.accepted))
 
 
 def _lock_totals(user_ids: Iterable[int]) -> None:
@@ -162,6 +194,7 @@ def on_thumbs_up(giver: User, target: Post | Answer) -> ReputationEvent | None:
                 points,
                 actor_id=giver.pk,
                 post_id=post.pk,
+                space_key=space_key(post),
                 tag_ids=_tag_ids(post),
                 answer_id=answer.pk if answer else None,
                 cross_department=_crosses(giver, author),
@@ -193,6 +226,9 @@ def _withdraw(grants: Sequence[ReputationEvent]) -> None:
     ).values_list("reputationevent_id", "tag_id"):
         tags[event_id].append(tag_id)
     _lock_totals(g.user_id for g in grants)
+    spaces = dict(
+        Post.objects.filter(pk__in={g.post_id for g in grants}).values_list("pk", "space_id")
+    )
     for grant in grants:
         try:
             with transaction.atomic():
@@ -202,6 +238,7 @@ def _withdraw(grants: Sequence[ReputationEvent]) -> None:
                     -grant.points,
                     actor_id=grant.actor_id,
                     post_id=grant.post_id,
+                    space_key=spaces.get(grant.post_id) or 0,
                     tag_ids=tags[grant.pk],
                     answer_id=grant.answer_id,
                     cross_department=grant.cross_department,
@@ -233,6 +270,7 @@ def on_accepted(answer: Answer, accepter: User) -> None:
             knobs["reputation.accepted_answer_points"],
             actor_id=accepter.pk,
             post_id=post.pk,
+            space_key=space_key(post),
             tag_ids=tag_ids,
             answer_id=answer.pk,
             cross_department=_crosses(accepter, answer.author),
@@ -246,6 +284,7 @@ def on_accepted(answer: Answer, accepter: User) -> None:
                 knobs["reputation.accepting_points"],
                 actor_id=accepter.pk,
                 post_id=post.pk,
+                space_key=space_key(post),
                 tag_ids=[],
                 answer_id=answer.pk,
             )
@@ -271,6 +310,7 @@ def on_official(answer: Answer, official: bool) -> None:
                 policy.get("reputation.official_answer_points"),
                 actor_id=None,
                 post_id=post.pk,
+                space_key=space_key(post),
                 tag_ids=_tag_ids(post),
                 answer_id=answer.pk,
             )
@@ -319,6 +359,37 @@ def _ledger_tag_totals(user_ids: list[int] | None) -> dict[tuple[int, int], int]
     return {(r["reputationevent__user"], r["tag"]): r["total"] or 0 for r in rows}
 
 
+Credit = dict[tuple[int, int], Totals]  # (user, space_key) -> standing credit
+
+
+def _ledger_credit(scope: Q, *, include_deleted: bool = False) -> Credit:
+    """Standing credit per person and space from the ledger (what ``CreditTotal`` holds)."""
+    events = ReputationEvent.objects.standing().filter(scope)
+    if not include_deleted:
+        events = events.filter(post__deleted_at__isnull=True)
+    rows = (
+        events.values("user", "post__space")
+        .annotate(
+            total=Sum("points"),
+            thumbs=Count("id", filter=Q(kind=EventKind.THUMBS_UP)),
+            accepted=Count("id", filter=Q(kind=EventKind.ACCEPTED)),
+        )
+        .order_by()
+    )
+    credit = {
+        (r["user"], r["post__space"] or 0): Totals(r["total"] or 0, r["thumbs"], r["accepted"])
+        for r in rows
+    }
+    return {key: value for key, value in credit.items() if value != ZERO}
+
+
+def _live_credit(user_ids: list[int] | None) -> Credit:
+    rows = CreditTotal.objects.filter(_scope(user_ids)).values_list(
+        "user_id", "space_key", "points", "thumbs_up", "accepted"
+    )
+    return {(uid, key): Totals(p, t, a) for uid, key, p, t, a in rows if (p, t, a) != (0, 0, 0)}
+
+
 def _live_totals(user_ids: list[int] | None) -> dict[int, Totals]:
     rows = Reputation.objects.filter(_scope(user_ids)).values_list(
         "user_id", "total", "thumbs_up", "accepted_answers"
@@ -336,6 +407,8 @@ def _differences(
     live: dict[int, Totals],
     ledger_tags: dict[tuple[int, int], int],
     live_tags: dict[tuple[int, int], int],
+    ledger_credit: Credit,
+    live_credit: Credit,
 ) -> tuple[set[int], int]:
     """The people whose totals differ from the ledger, and how many totals differ."""
     people: set[int] = set()
@@ -347,6 +420,10 @@ def _differences(
     for key in ledger_tags.keys() | live_tags.keys():
         if ledger_tags.get(key, 0) != live_tags.get(key, 0):
             people.add(key[0])
+            count += 1
+    for pair in ledger_credit.keys() | live_credit.keys():
+        if ledger_credit.get(pair, ZERO) != live_credit.get(pair, ZERO):
+            people.add(pair[0])
             count += 1
     return people, count
 
@@ -367,9 +444,23 @@ def _repair(user_id: int, *, write: bool) -> int:
         live = _live_totals(mine).get(user_id, ZERO)
         ledger_tags = _ledger_tag_totals(mine)
         live_tags = _live_tag_totals(mine)
-        _, count = _differences({user_id: ledger}, {user_id: live}, ledger_tags, live_tags)
+        ledger_credit = _ledger_credit(Q(user_id=user_id))
+        live_credit = _live_credit(mine)
+        _, count = _differences(
+            {user_id: ledger}, {user_id: live}, ledger_tags, live_tags, ledger_credit, live_credit
+        )
         if not write or not count:
             return count
+        CreditTotal.objects.filter(user_id=user_id).delete()
+        CreditTotal.objects.bulk_create(
+            [
+                CreditTotal(
+                    user_id=uid, space_key=key, points=c.total, thumbs_up=c.thumbs_up,
+                    accepted=c.accepted,
+                )
+                for (uid, key), c in ledger_credit.items()
+            ]
+        )  # fmt: skip
         Reputation.objects.filter(user_id=user_id).update(
             total=ledger.total, thumbs_up=ledger.thumbs_up, accepted_answers=ledger.accepted
         )
@@ -391,6 +482,11 @@ def recompute(users: Iterable[User] | None = None, *, write: bool = True) -> int
     under their own row lock."""
     ids = None if users is None else [u.pk for u in users]
     suspects, _ = _differences(
-        _ledger_totals(ids), _live_totals(ids), _ledger_tag_totals(ids), _live_tag_totals(ids)
+        _ledger_totals(ids),
+        _live_totals(ids),
+        _ledger_tag_totals(ids),
+        _live_tag_totals(ids),
+        _ledger_credit(_scope(ids)),
+        _live_credit(ids),
     )
     return sum(_repair(uid, write=write) for uid in sorted(suspects))

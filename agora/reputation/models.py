@@ -133,6 +133,32 @@ class TagReputation(models.Model):
         return f"{self.user_id} in {self.tag_id}: {self.total}"
 
 
+class CreditTotal(models.Model):
+    """All-time standing credit of one person in one space (``space_key`` 0: company-wide
+    posts), equal to sums over the ledger's standing events on posts not deleted.
+
+    The all-time leaderboards sum these rows for the spaces a viewer may read, so their
+    cost follows people × spaces instead of the size of the ledger (3 s at a million
+    posts, read from the ledger). Kept by ``actions._record`` and post deletion, checked
+    and repaired by ``agora recompute_reputation``.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    space_key = models.PositiveBigIntegerField()  # the post's space id, 0 for company-wide
+    points = models.IntegerField(default=0)
+    thumbs_up = models.IntegerField(default=0)
+    accepted = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "space_key"], name="reputation_credit_unique"),
+        ]
+        indexes = [models.Index(fields=["space_key", "user"], name="reputation_credit_space")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} in {self.space_key or 'company'}: {self.points}"
+
+
 class DailyVotePoints(models.Model):
     """Points earned from thumbs-up per person per day, to apply the daily cap atomically."""
 

@@ -22,6 +22,7 @@ from agora.qa.models import Answer
 from agora.reputation.badges import BADGES, Badge
 from agora.reputation.models import (
     BadgeAward,
+    CreditTotal,
     EventKind,
     Reputation,
     ReputationEvent,
@@ -70,27 +71,19 @@ def leaderboard(
     department: Department | None = None,
     limit: int = 25,
 ) -> list[Row]:
-    """Who earned most, counting only what ``viewer`` may see (two queries)."""
-    events = _visible_events(viewer)
+    """Who earned most, counting only what ``viewer`` may see (two queries).
+
+    All time without a tag, it sums ``CreditTotal`` (per person and space) over the
+    spaces the viewer may read; otherwise it reads the ledger, where the period's time
+    index or the tag bounds what is read.
+    """
     since = period_start(period)
-    if since is not None:
-        events = events.filter(created_at__gte=since)
-    if space is not None:
-        events = events.filter(post__space=space)
-    if tag is not None:
-        events = events.filter(tags=tag)
-    if department is not None:
-        events = events.filter(user__department=department)
-    totals = list(
-        events.values("user")
-        .annotate(
-            points=Sum("points"),
-            thumbs=Count("id", filter=Q(kind=EventKind.THUMBS_UP)),
-            accepted=Count("id", filter=Q(kind=EventKind.ACCEPTED)),
+    if since is None and tag is None:
+        totals = _all_time_totals(viewer, space=space, department=department, limit=limit)
+    else:
+        totals = _ledger_totals(
+            viewer, since=since, space=space, tag=tag, department=department, limit=limit
         )
-        .filter(points__gt=0)
-        .order_by("-points", "user")[:limit]
-    )
     people = User.objects.select_related("department", "standing").in_bulk(
         [t["user"] for t in totals]
     )
@@ -100,6 +93,53 @@ def leaderboard(
             for t in totals
             if t["user"] in people
         ]
+    )
+
+
+def _all_time_totals(
+    viewer: User, *, space: Space | None, department: Department | None, limit: int
+) -> list[dict[str, int]]:
+    readable = Space.objects.readable_by(viewer).values("pk")
+    rows = CreditTotal.objects.filter(Q(space_key=0) | Q(space_key__in=readable))
+    if space is not None:
+        rows = rows.filter(space_key=space.pk)
+    if department is not None:
+        rows = rows.filter(user__department=department)
+    return list(
+        rows.values("user")
+        .annotate(points=Sum("points"), thumbs=Sum("thumbs_up"), accepted=Sum("accepted"))
+        .filter(points__gt=0)
+        .order_by("-points", "user")[:limit]
+    )
+
+
+def _ledger_totals(
+    viewer: User,
+    *,
+    since: datetime | None,
+    space: Space | None,
+    tag: Tag | None,
+    department: Department | None,
+    limit: int,
+) -> list[dict[str, int]]:
+    events = _visible_events(viewer)
+    if since is not None:
+        events = events.filter(created_at__gte=since)
+    if space is not None:
+        events = events.filter(post__space=space)
+    if tag is not None:
+        events = events.filter(tags=tag)
+    if department is not None:
+        events = events.filter(user__department=department)
+    return list(
+        events.values("user")
+        .annotate(
+            points=Sum("points"),
+            thumbs=Count("id", filter=Q(kind=EventKind.THUMBS_UP)),
+            accepted=Count("id", filter=Q(kind=EventKind.ACCEPTED)),
+        )
+        .filter(points__gt=0)
+        .order_by("-points", "user")[:limit]
     )
 
 
