@@ -45,6 +45,6 @@ def test_the_demo_has_a_video_space_whose_talks_play_with_captions(
     assert feed.count("<video") == len(TALKS)
     served = sam.get(reverse("posts:attachment_captions", args=[first.pk]))
     assert served.status_code == 200
-    captions = b"".join(served.streaming_content).decode()  # type: ignore[arg-type]
+    captions = b"".join(served.streaming_content).decode()  # type: ignore[attr-defined]
     assert captions.startswith("WEBVTT")
     assert any(talk.slides[0][0] in captions for talk in TALKS)
