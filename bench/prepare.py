@@ -28,7 +28,9 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
 from agora.people.models import User  # noqa: E402
-from agora.posts.models import Post  # noqa: E402
+from agora.posts.models import Post, PostKind, visible_through  # noqa: E402
+from agora.qa.models import Question  # noqa: E402
+from agora.reputation.queries import tag_choices  # noqa: E402
 from agora.spaces.models import Space  # noqa: E402
 
 SEARCH_WORDS = ["release", "customer", "pricing", "kubernetes", "onboarding", "security",
@@ -53,9 +55,16 @@ def endpoints(user: User, rng: random.Random) -> dict[str, list[tuple[str, str, 
     """For each endpoint, the requests wrk cycles through: (method, path, form body)."""
     readable = list(Space.objects.readable_by(user).order_by("-post_count")[:MAX_ROTATION])
     visible = Post.objects.visible_to(user)
-    ten = list(visible.filter(comment_count=10).order_by("-pk")[:MAX_ROTATION])
+    plain = visible.filter(kind=PostKind.POST)  # questions have their own endpoint
+    ten = list(plain.filter(comment_count=10).order_by("-pk")[:MAX_ROTATION])
     if len(ten) < 10:
-        ten = list(visible.filter(comment_count__gte=5).order_by("-comment_count")[:MAX_ROTATION])
+        ten = list(plain.filter(comment_count__gte=5).order_by("-comment_count")[:MAX_ROTATION])
+    # Questions with a few answers and comments under them, newest first.
+    discussed = Question.objects.filter(visible_through(user), post__comment_count__gte=1)
+    asked = list(discussed.filter(answer_count__gte=2).order_by("-pk")[:MAX_ROTATION])
+    if len(asked) < 10:
+        asked = list(discussed.filter(answer_count__gte=1).order_by("-pk")[:MAX_ROTATION])
+    common_tag = tag_choices(user, limit=1)
     recent = list(visible.order_by("-created_at")[:MAX_ROTATION])
     authors = list(
         User.objects.filter(is_active=True, posts__isnull=False).distinct()[:MAX_ROTATION]
@@ -77,6 +86,13 @@ def endpoints(user: User, rng: random.Random) -> dict[str, list[tuple[str, str, 
         "home feed": [("GET", "/", "")],
         "space feed": [("GET", s.get_absolute_url(), "") for s in readable],
         "post page (10 comments)": [("GET", p.get_absolute_url(), "") for p in ten],
+        "question page": [("GET", q.get_absolute_url(), "") for q in asked],
+        "leaderboard": [
+            ("GET", "/leaderboard/", ""),
+            ("GET", "/leaderboard/?period=week", ""),
+            ("GET", "/leaderboard/?period=all", ""),
+            *[("GET", "/leaderboard/?" + urlencode({"tag": t}), "") for t in common_tag],
+        ],
         "search": [("GET", "/search/?" + urlencode({"q": w}), "") for w in SEARCH_WORDS],
         "profile": [("GET", a.get_absolute_url(), "") for a in authors],
         "post creation": creations,

@@ -29,6 +29,9 @@ RESULTS = ROOT / "bench" / "results"
 LUA = ROOT / "bench" / "wrk" / "rotate.lua"
 PORT = 8765
 MODES = ("wsgi", "dispatch", "asgi")
+# What ``agora seed`` writes; bump it when that changes, so that datasets seeded by an
+# older version are seeded again (2: questions, answers and the reputation ledger).
+SEED_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -62,10 +65,11 @@ def agora(data_dir: Path, *args: str, **kwargs: Any) -> subprocess.CompletedProc
 
 
 def ensure_dataset(dataset: Dataset) -> Path:
-    """The seeded dataset's folder, seeding it first if it is not there yet."""
+    """The seeded dataset's folder, seeding it first if it is not there yet (or was
+    seeded by an older version of `agora seed`)."""
     folder = dataset.directory
     marker = folder / "seeded.json"
-    if marker.exists():
+    if marker.exists() and json.loads(marker.read_text()).get("format") == SEED_FORMAT:
         print(f"Dataset {dataset.name}: present")
         # Catch up with migrations added since it was seeded, once, before copying.
         agora(folder, "migrate", "--no-input", "-v", "0")
@@ -93,7 +97,8 @@ def ensure_dataset(dataset: Dataset) -> Path:
         "from django.db import connection;"
         "connection.cursor().execute('PRAGMA wal_checkpoint(TRUNCATE)')",
     )
-    marker.write_text(json.dumps({"seconds": round(time.monotonic() - started, 1)}))
+    seconds = round(time.monotonic() - started, 1)
+    marker.write_text(json.dumps({"seconds": seconds, "format": SEED_FORMAT}))
     return folder
 
 

@@ -4,8 +4,10 @@ Unlike the demo (``agora.core.demo``), which goes through the real actions one r
 time, this writes rows with ``bulk_create`` in batches, with primary keys it allocates
 itself (after the current largest) so that every denormalised counter is computed in
 memory before its row is written. Nothing else is bypassed: bodies are rendered by the
-real Markdown pipeline, and the mentions, tags and counters match what the actions
-would have written.
+real Markdown pipeline, the mentions, tags and counters match what the actions would
+have written, and the reputation ledger holds what the live rules would have granted.
+Notifications (of mentions, answers, badges, levels) are not written: nobody was there
+to read them.
 
 The same options always give the same rows: every choice comes from one
 ``random.Random(seed)`` and every timestamp from the fixed ``ANCHOR``, never from the clock.
@@ -14,8 +16,11 @@ Seeding is additive: each seed names its people ``u{seed}-{n}`` (emails
 demo) live side by side, and a seed that was already used is refused.
 
 Activity is skewed like a real company's: people and spaces get Zipf weights, so a few
-are very active and many are quiet; comments and reactions mostly come from other
-departments; posts and comments in private and secret spaces come only from members.
+are very active and many are quiet; comments, answers and reactions mostly come from other
+departments; posts, comments and answers in private and secret spaces come only from
+members. About a tenth of the posts are questions, most of them answered, many with an
+accepted answer (``seeding_qa``); the thumbs-up and accepted answers earn reputation under
+the live rules (``seeding_ledger``), with totals, badges and levels that match the ledger.
 """
 
 from __future__ import annotations
@@ -32,11 +37,15 @@ from django.db import models, transaction
 from django.db.models import Max, Q
 from tqdm import tqdm
 
+from agora.core import policy
 from agora.core.seeding_people import seed_people, seed_spaces
-from agora.core.seeding_posts import PostWriter, reset_sequences
+from agora.core.seeding_posts import PostWriter
+from agora.core.seeding_rows import reset_sequences
 from agora.core.seeding_text import EMAIL_DOMAIN, handle_for
 from agora.people.models import User
 from agora.posts.models import Comment, Post
+from agora.qa.models import Answer
+from agora.reputation.models import ReputationEvent
 from agora.spaces.models import Space
 
 # Posts are spread over the two years before this moment (comments and reactions follow
@@ -89,6 +98,11 @@ class SeedResult:
     reactions: int
     mentions: int
     tags: int
+    questions: int
+    answers: int
+    accepted_answers: int
+    reputation_events: int
+    badges: int
     seconds: float
     password: str
     example_email: str
@@ -166,7 +180,10 @@ def seed_company(options: SeedOptions, *, progress: bool = False) -> SeedResult:
         reactions=options.reactions,
         first_post_id=_next_id(Post),
         first_comment_id=_next_id(Comment),
+        first_answer_id=_next_id(Answer),
+        first_event_id=_next_id(ReputationEvent),
         anchor=ANCHOR,
+        knobs=policy.current(),
     )
     with bar(options.posts, "posts", "post") as posts_bar:
         writer.write(posts_bar.update)
@@ -175,11 +192,16 @@ def seed_company(options: SeedOptions, *, progress: bool = False) -> SeedResult:
         follows=people.follows,
         spaces=len(spaces),
         memberships=sum(len(space.members) for space in spaces),
-        posts=writer.written["posts"],
-        comments=writer.written["comments"],
-        reactions=writer.written["reactions"],
-        mentions=writer.written["mentions"],
-        tags=len(writer.tag_ids),
+        posts=writer.rows.written["posts"],
+        comments=writer.rows.written["comments"],
+        reactions=writer.rows.written["reactions"],
+        mentions=writer.rows.written["mentions"],
+        tags=len(writer.rows.tag_ids),
+        questions=writer.asking.written["questions"],
+        answers=writer.asking.written["answers"],
+        accepted_answers=writer.asking.written["accepted"],
+        reputation_events=writer.ledger.written["events"],
+        badges=writer.ledger.written["badges"],
         seconds=time.monotonic() - started,
         password=PASSWORD,
         example_email=f"{handle_for(options.seed, 1)}@{EMAIL_DOMAIN}",

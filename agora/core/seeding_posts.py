@@ -1,9 +1,12 @@
-"""``agora seed``'s posts, comments, reactions, mentions and tags, written chunk by chunk.
+"""``agora seed``'s posts, questions, answers, comments, reactions, mentions and tags, and
+the reputation they earn, written chunk by chunk.
 
-Posts are generated ``POSTS_PER_CHUNK`` at a time together with their comments and
-reactions, so every counter on a post or comment is known before its row is written, and
-memory stays flat however many posts are asked for. Each chunk is one transaction; after
-it commits the database is consistent (space counters and sequences included).
+Posts are generated ``POSTS_PER_CHUNK`` at a time together with their comments, answers
+(``seeding_qa``) and reactions, so every counter on a post, comment or answer is known
+before its row is written, and memory stays flat however many posts are asked for. Each
+chunk is one transaction; after it commits the database is consistent (space counters,
+reputation totals and sequences included; the ledger's last day or two of credits follow
+with the next chunk, see ``seeding_ledger``).
 """
 
 from __future__ import annotations
@@ -12,20 +15,30 @@ import math
 import random
 from bisect import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import accumulate
+from typing import Any
 
-from django.core.management.color import no_style
-from django.db import connection, models, transaction
+from django.db import transaction
 
 from agora.core import demo_content as content
+from agora.core import seeding_questions as questions
 from agora.core import seeding_text as text
 from agora.core.demo_content import PostTemplate
-from agora.core.seeding_people import BATCH, People, Picker, SeededSpace
-from agora.posts.models import Comment, Mention, Post, Reaction, ReactionKind, Tag
-from agora.search import backends as search
-from agora.spaces.models import Space, Visibility
+from agora.core.seeding_items import (
+    KINDS,
+    SeededAnswer,
+    SeededComment,
+    SeededPost,
+    Target,
+)
+from agora.core.seeding_ledger import Ledger
+from agora.core.seeding_people import People, Picker, SeededSpace
+from agora.core.seeding_qa import QUESTION_SHARE, Asking
+from agora.core.seeding_questions import QuestionTemplate
+from agora.core.seeding_rows import ChunkWriter
+from agora.posts.models import Reaction
+from agora.spaces.models import Visibility
 
 POSTS_PER_CHUNK = 2_000
 COMPANY_WIDE_SHARE = 0.12
@@ -33,45 +46,18 @@ COMPANY_WIDE_SHARE = 0.12
 # the others makes about a fifth of all comments replies.
 REPLY_SHARE = 0.22
 CROSS_DEPARTMENT = 0.65  # how often a comment or reaction comes from another department
-POST_REACTION_SHARE = 0.7  # the rest of the reactions go to comments
+POST_REACTION_SHARE = 0.7  # to posts and answers; the rest of the reactions go to comments
+ANSWER_REACTION_WEIGHT = 0.6  # an answer draws this many times the reactions of a post
 COMMENT_CAP_FACTOR = 10  # no post gets more than ten times the average number of comments
 # Posts fall between 728 and 2 days before the anchor (a weekend post may move back to
 # the Friday before), leaving room for comments and reactions before the anchor.
 FIRST_DAY = timedelta(days=728)
 SPAN = timedelta(days=726)
-KINDS = (ReactionKind.THUMBS_UP, ReactionKind.CELEBRATE, ReactionKind.INSIGHTFUL,
-         ReactionKind.HELPFUL)  # fmt: skip
-KIND_CUM = list(accumulate((60, 12, 13, 15)))
+KIND_CUM = list(accumulate((60, 12, 13, 15)))  # odds of each of ``KINDS``
 CELEBRATORY_KIND_CUM = list(accumulate((45, 35, 10, 10)))
+ANSWER_KIND_CUM = list(accumulate((70, 2, 10, 18)))  # answers get thumbs-up and thanks
 HOURS = range(7, 20)
 HOUR_CUM = list(accumulate((1, 3, 5, 6, 5, 3, 4, 5, 5, 4, 3, 2, 1)))
-
-
-@dataclass(slots=True)
-class _Target:
-    """A post or comment being generated, with the reactions it has been given."""
-
-    id: int
-    author: int
-    when: datetime
-    body: str
-    readers: Picker
-    popularity: float
-    reactions: list[int] = field(default_factory=lambda: [0, 0, 0, 0])
-
-
-@dataclass(slots=True)
-class _Post(_Target):
-    space: SeededSpace | None = None
-    slots: text.Slots | None = None
-    template: PostTemplate | None = None
-    comment_count: int = 0
-
-
-@dataclass(slots=True)
-class _Comment(_Target):
-    post: _Post | None = None
-    parent: _Comment | None = None
 
 
 def allocate(
@@ -108,17 +94,9 @@ def allocate(
     return counts
 
 
-def reset_sequences(model_list: Sequence[type[models.Model]]) -> None:
-    """Move the id sequences past the explicit ids just written (PostgreSQL; no-op on SQLite)."""
-    statements = connection.ops.sequence_reset_sql(no_style(), list(model_list))
-    if statements:
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-
-
 class PostWriter:
-    """Generates and writes the posts with their comments, reactions, mentions and tags."""
+    """Generates and writes the posts and questions with their comments, answers,
+    reactions, mentions and tags, and the reputation ledger they earn."""
 
     def __init__(
         self,
@@ -131,7 +109,10 @@ class PostWriter:
         reactions: int,
         first_post_id: int,
         first_comment_id: int,
+        first_answer_id: int,
+        first_event_id: int,
         anchor: datetime,
+        knobs: dict[str, Any],
     ) -> None:
         self.rng = rng
         self.people = people
@@ -145,18 +126,27 @@ class PostWriter:
         self.start = anchor - FIRST_DAY
         self.products = [s.product for s in spaces if s.product] or list(content.PRODUCTS)
         self.templates = text.Templates()
-        self.renderer = text.Renderer(people.profiles)
-        self.person_of = {handle: i for i, handle in enumerate(people.handles)}
-        self.tag_ids: dict[str, int] = {}
-        self.space_posts: dict[int, int] = {}
-        self.space_latest: dict[int, datetime] = {}
-        self.written = {"posts": 0, "comments": 0, "reactions": 0, "mentions": 0}
+        self.asking = Asking(rng, people, first_answer_id=first_answer_id)
+        self.ledger = Ledger(people, first_event_id=first_event_id, anchor=anchor, knobs=knobs)
+        self.rows = ChunkWriter(people, self.asking, self.ledger)
 
     def write(self, advance: Callable[[int], object]) -> None:
         for start in range(0, self.total_posts, POSTS_PER_CHUNK):
             size = min(POSTS_PER_CHUNK, self.total_posts - start)
             self._chunk(start, size)
             advance(size)
+        with transaction.atomic():
+            self.ledger.finish()
+
+    def _horizon(self, number: int) -> datetime | None:
+        """A moment before everything post ``number`` and the later ones bring (they, their
+        comments, answers, reactions and acceptances); None after the last post."""
+        if number >= self.total_posts:
+            return None
+        day = (self.start + SPAN * _period_fraction(number / self.total_posts)).replace(
+            hour=0, minute=0, second=0, microsecond=0
+        )
+        return day - timedelta(days=2)  # a weekend post may move back to the Friday before
 
     # Generating -----------------------------------------------------------------------
 
@@ -169,35 +159,44 @@ class PostWriter:
             [p.popularity for p in posts],
             [COMMENT_CAP_FACTOR * self.comments_per_post + 10] * size,
         )
-        comments: list[_Comment] = []
+        comments: list[SeededComment] = []
         for post, count in zip(posts, counts, strict=True):
             comments += self._comments(post, count)
+        asked = [post for post in posts if post.question is not None]
+        answers: list[SeededAnswer] = []
+        for post in asked:
+            answers += self.asking.answers(post)
         budget = (self.total_reactions * (start + size)) // self.total_posts - (
             self.total_reactions * start
         ) // self.total_posts
-        targets: list[_Target] = [*posts, *comments]
+        targets: list[Target] = [*posts, *answers, *comments]
         weights = [t.popularity * math.sqrt(t.readers.size) for t in targets]
+        first_comment = size + len(answers)
+        weights[size:first_comment] = [
+            w * ANSWER_REACTION_WEIGHT for w in weights[size:first_comment]
+        ]
         if comments:
-            post_weight = sum(weights[:size])
-            comment_weight = sum(weights[size:])
+            post_weight = sum(weights[:first_comment])
+            comment_weight = sum(weights[first_comment:])
             scale = post_weight * (1 - POST_REACTION_SHARE) / POST_REACTION_SHARE / comment_weight
-            weights[size:] = [w * scale for w in weights[size:]]
+            weights[first_comment:] = [w * scale for w in weights[first_comment:]]
         caps = [4 * (t.readers.size - 1) for t in targets]
         reactions: list[Reaction] = []
         for target, count in zip(targets, allocate(rng, budget, weights, caps), strict=True):
             if count:
                 self._react(target, count, reactions)
-        self._insert(posts, comments, reactions)
+        for post in asked:
+            self.asking.accept(post)
+        self.rows.write(posts, answers, comments, reactions, horizon=self._horizon(start + size))
 
     def _moment(self, quantile: float) -> datetime:
         """The post time at ``quantile`` of the period, moved into working hours.
 
-        Post density rises linearly threefold across the two years (``t`` inverts that
-        distribution), so recent months are busier, and quantiles keep later posts later.
+        Post density rises linearly threefold across the two years, so recent months are
+        busier, and quantiles keep later posts later.
         """
         rng = self.rng
-        t = -0.5 + math.sqrt(0.25 + 2 * quantile)
-        when = self.start + SPAN * t
+        when = self.start + SPAN * _period_fraction(quantile)
         if when.weekday() >= 5 and rng.random() < 0.8:
             when -= timedelta(days=when.weekday() - 4)
         hour = HOURS[bisect(HOUR_CUM, rng.random() * HOUR_CUM[-1])]
@@ -205,7 +204,7 @@ class PostWriter:
             hour=hour, minute=rng.randrange(60), second=rng.randrange(60), microsecond=0
         )
 
-    def _post(self, number: int) -> _Post:
+    def _post(self, number: int) -> SeededPost:
         rng = self.rng
         when = self._moment((number + rng.random()) / self.total_posts)
         space: SeededSpace | None = None
@@ -219,7 +218,14 @@ class PostWriter:
         else:
             key = "secret" if space.visibility == Visibility.SECRET else space.kind
             product = space.product
-        template = rng.choice(self.templates.pool(key, product, self.people.department(author)))
+        template: PostTemplate | QuestionTemplate
+        outros: Sequence[str]
+        if rng.random() < QUESTION_SHARE:
+            template = self.asking.template(key)
+            outros = questions.OUTROS
+        else:
+            template = rng.choice(self.templates.pool(key, product, self.people.department(author)))
+            outros = text.OUTROS
         slots = text.Slots(
             rng,
             when=when,
@@ -229,8 +235,8 @@ class PostWriter:
             products=self.products,
             mention=self._mentioner(readers, author),
         )
-        body = (template.body + rng.choice(text.OUTROS)).format_map(slots)
-        post = _Post(
+        body = (template.body + rng.choice(outros)).format_map(slots)
+        post = SeededPost(
             id=self.next_post_id,
             author=author,
             when=when,
@@ -241,6 +247,8 @@ class PostWriter:
             slots=slots,
             template=template,
         )
+        if isinstance(template, QuestionTemplate):
+            self.asking.ask(post, template, key)
         self.next_post_id += 1
         return post
 
@@ -257,18 +265,22 @@ class PostWriter:
 
         return mention
 
-    def _comments(self, post: _Post, count: int) -> list[_Comment]:
+    def _comments(self, post: SeededPost, count: int) -> list[SeededComment]:
         """``count`` comments on ``post``: top-level ones and one-level replies to them."""
         rng, people = self.rng, self.people
         assert post.slots is not None and post.template is not None
         slots, specific = post.slots, list(post.template.comments)
-        pool = text.COMMENT_POOLS[post.space.kind if post.space is not None else ""]
+        pool: Sequence[str]
+        if post.question is not None:
+            pool = questions.QUESTION_COMMENTS
+        else:
+            pool = text.COMMENT_POOLS[post.space.kind if post.space is not None else ""]
         author_dept = people.depts[post.author]
-        threads: list[_Comment] = []
-        made: list[_Comment] = []
+        threads: list[SeededComment] = []
+        made: list[SeededComment] = []
         used: set[str] = set()
         for _ in range(count):
-            parent: _Comment | None = None
+            parent: SeededComment | None = None
             if threads and rng.random() < REPLY_SHARE:
                 parent = rng.choice(threads)
                 author = self._replier(post, parent)
@@ -284,7 +296,7 @@ class PostWriter:
                     body = self._fresh(pool, used)
                 wait = 120 + min(71_880, int(rng.expovariate(1 / 10_800)))
                 when = post.when + timedelta(seconds=wait)
-            comment = _Comment(
+            comment = SeededComment(
                 id=self.next_comment_id,
                 author=author,
                 when=when,
@@ -310,7 +322,7 @@ class PostWriter:
         used.add(choice)
         return choice
 
-    def _replier(self, post: _Post, parent: _Comment) -> int:
+    def _replier(self, post: SeededPost, parent: SeededComment) -> int:
         """Who answers ``parent``: often the post's author, never the parent's own author."""
         rng = self.rng
         if post.author != parent.author and rng.random() < 0.4:
@@ -322,13 +334,17 @@ class PostWriter:
                 return who
         return post.author
 
-    def _react(self, target: _Target, count: int, out: list[Reaction]) -> None:
+    def _react(self, target: Target, count: int, out: list[Reaction]) -> None:
         """Give ``target`` ``count`` distinct (person, kind) reactions from its readers."""
         rng, people = self.rng, self.people
         readers = target.readers
         dept = people.depts[target.author]
-        celebratory = any(marker in target.body for marker in text.CELEBRATORY)
-        cum = CELEBRATORY_KIND_CUM if celebratory else KIND_CUM
+        if isinstance(target, SeededAnswer):
+            cum = ANSWER_KIND_CUM
+        elif any(marker in target.body for marker in text.CELEBRATORY):
+            cum = CELEBRATORY_KIND_CUM
+        else:
+            cum = KIND_CUM
         chosen: list[tuple[int, int]] = []
         seen: set[tuple[int, int]] = set()
         if count * 2 <= 4 * (readers.size - 1):
@@ -350,113 +366,26 @@ class PostWriter:
                 if (who, kind) not in seen
             ]
             chosen += rng.sample(rest, count - len(chosen))
-        is_post = isinstance(target, _Post)
+        if isinstance(target, SeededPost):
+            on, (least, most, mean) = "post_id", (30, 71_000, 14_400)
+        elif isinstance(target, SeededAnswer):
+            # Within the day left after the latest answer (see ``seeding_qa``).
+            on, (least, most, mean) = "answer_id", (30, 40_000, 10_800)
+        else:
+            on, (least, most, mean) = "comment_id", (10, 3_000, 1_200)
         for who, kind in chosen:
             target.reactions[kind] += 1
-            if is_post:
-                wait = 30 + min(71_000, int(rng.expovariate(1 / 14_400)))
-            else:
-                wait = 10 + min(3_000, int(rng.expovariate(1 / 1_200)))
-            out.append(
-                Reaction(
-                    user_id=people.first_id + who,
-                    kind=KINDS[kind],
-                    post_id=target.id if is_post else None,
-                    comment_id=None if is_post else target.id,
-                    created_at=target.when + timedelta(seconds=wait),
-                )
+            wait = least + min(most, int(rng.expovariate(1 / mean)))
+            reaction = Reaction(
+                user_id=people.first_id + who,
+                kind=KINDS[kind],
+                created_at=target.when + timedelta(seconds=wait),
             )
-
-    # Writing --------------------------------------------------------------------------
-
-    def _insert(
-        self, posts: list[_Post], comments: list[_Comment], reactions: list[Reaction]
-    ) -> None:
-        first_id = self.people.first_id
-        render = self.renderer.render
-        post_rows, comment_rows, mentions = [], [], []
-        post_tags: list[tuple[int, str]] = []
-        for post in posts:
-            rendered = render(post.body, cache=False)
-            post_tags += [(post.id, name) for name in rendered.tags]
-            mentions += [
-                Mention(user_id=first_id + self.person_of[h], post_id=post.id, created_at=post.when)
-                for h in rendered.mentions
-            ]
-            post_rows.append(
-                Post(
-                    id=post.id,
-                    author_id=first_id + post.author,
-                    space_id=post.space.id if post.space is not None else None,
-                    body=post.body,
-                    body_html=rendered.html,
-                    created_at=post.when,
-                    comment_count=post.comment_count,
-                    **_counters(post),
-                )
-            )
-            if post.space is not None:
-                sid = post.space.id
-                self.space_posts[sid] = self.space_posts.get(sid, 0) + 1
-                latest = self.space_latest.get(sid)
-                if latest is None or post.when > latest:
-                    self.space_latest[sid] = post.when
-        for comment in comments:
-            assert comment.post is not None
-            rendered = render(comment.body)
-            mentions += [
-                Mention(
-                    user_id=first_id + self.person_of[h],
-                    post_id=comment.post.id,
-                    comment_id=comment.id,
-                    created_at=comment.when,
-                )
-                for h in rendered.mentions
-            ]
-            comment_rows.append(
-                Comment(
-                    id=comment.id,
-                    post_id=comment.post.id,
-                    author_id=first_id + comment.author,
-                    parent_id=comment.parent.id if comment.parent is not None else None,
-                    body=comment.body,
-                    body_html=rendered.html,
-                    created_at=comment.when,
-                    **_counters(comment),
-                )
-            )
-        with transaction.atomic():
-            self._tags(list(dict.fromkeys(name for _, name in post_tags)))
-            PostTag = Post.tags.through
-            Post.objects.bulk_create(post_rows, batch_size=BATCH)
-            if post_rows:
-                search.index_post_range(post_rows[0].pk, post_rows[-1].pk)
-            PostTag.objects.bulk_create(
-                [PostTag(post_id=pid, tag_id=self.tag_ids[name]) for pid, name in post_tags],
-                batch_size=BATCH,
-            )
-            Comment.objects.bulk_create(comment_rows, batch_size=BATCH)
-            Reaction.objects.bulk_create(reactions, batch_size=BATCH)
-            Mention.objects.bulk_create(mentions, batch_size=BATCH)
-            touched = {p.space.id for p in posts if p.space is not None}
-            for sid in sorted(touched):
-                Space.objects.filter(pk=sid).update(
-                    post_count=self.space_posts[sid], last_post_at=self.space_latest[sid]
-                )
-            reset_sequences([Post, Comment])
-        self.written["posts"] += len(post_rows)
-        self.written["comments"] += len(comment_rows)
-        self.written["reactions"] += len(reactions)
-        self.written["mentions"] += len(mentions)
-
-    def _tags(self, names: list[str]) -> None:
-        """Make sure every tag in ``names`` exists and its id is known."""
-        new = [name for name in names if name not in self.tag_ids]
-        if new:
-            # ignore_conflicts: the tag may exist already (the demo's, or a real one).
-            Tag.objects.bulk_create([Tag(name=name) for name in new], ignore_conflicts=True)
-            self.tag_ids.update(Tag.objects.filter(name__in=new).values_list("name", "pk"))
+            setattr(reaction, on, target.id)
+            out.append(reaction)
 
 
-def _counters(target: _Target) -> dict[str, int]:
-    return {f"{kind}_count": n for kind, n in zip(KINDS, target.reactions, strict=True)}
+def _period_fraction(quantile: float) -> float:
+    """How far into the period the post at ``quantile`` falls: post density rises linearly
+    threefold across it, and this inverts that distribution."""
+    return -0.5 + math.sqrt(0.25 + 2 * quantile)

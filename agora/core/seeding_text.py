@@ -319,6 +319,8 @@ class Slots(dict[str, str]):
             return rng.choice(content.CITIES)
         if key == "product":
             return self.product or rng.choice(self.products)
+        if key == "ptag":
+            return self["product"].lower()
         if key == "version":
             return product_version(self["product"], self.products, self.months)
         if key == "ticket":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import re
 import shutil
 import sqlite3
@@ -17,15 +18,43 @@ from datetime import timedelta
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.html import escape
 
-from agora.core import seeding_posts
+from agora.core import policy, seeding_posts
+from agora.core import seeding_questions as questions
+from agora.core import seeding_text as text
 from agora.core.demo import seed_demo
+from agora.core.models import SiteSetting
 from agora.core.seeding import ANCHOR, PASSWORD, SeedError, SeedOptions, seed_company
 from agora.people.models import Follow, User
 from agora.posts import actions as post_actions
-from agora.posts.models import Comment, Mention, Post, Reaction, ReactionKind
-from agora.qa.models import Answer
+from agora.posts.models import (
+    Comment,
+    Mention,
+    Post,
+    PostKind,
+    Reaction,
+    ReactionKind,
+    visible_through,
+)
+from agora.qa import actions as qa_actions
+from agora.qa.models import Answer, Question
+from agora.reputation import actions as reputation
+from agora.reputation import levels
+from agora.reputation import queries as rep_queries
+from agora.reputation.models import (
+    BadgeAward,
+    CreditTotal,
+    EventKind,
+    Level,
+    Reputation,
+    ReputationEvent,
+    Standing,
+    TagReputation,
+)
+from agora.search import backends
 from agora.spaces.models import Kind, Membership, Role, Space, Visibility
 
 pytestmark = pytest.mark.django_db
@@ -76,10 +105,59 @@ def snapshot(seed: int) -> dict[str, list[tuple[object, ...]]]:
         ),
         "reactions": list(
             Reaction.objects.filter(user__in=people)
-            .order_by("user__handle", "post_id", "comment_id", "kind")
-            .values_list("user__handle", "post_id", "comment_id", "kind", "created_at")
+            .order_by("user__handle", "post_id", "comment_id", "answer_id", "kind")
+            .values_list("user__handle", "post_id", "comment_id", "answer_id", "kind", "created_at")
         ),
-    }
+        "questions": list(
+            Question.objects.filter(post__author__in=people)
+            .order_by("pk")
+            .values_list(
+                "pk", "post__title", "answer_count", "accepted_answer_id", "duplicate_of_id",
+                "last_activity_at",
+            )
+        ),
+        "answers": list(
+            Answer.objects.filter(author__in=people)
+            .order_by("pk")
+            .values_list("pk", "question_id", "author__handle", "body", "created_at", "accepted_at")
+        ),
+        "ledger": list(
+            ReputationEvent.objects.filter(user__in=people)
+            .order_by("pk")
+            .values_list("pk", "user__handle", "kind", "points", "actor__handle", "post_id",
+                         "answer_id", "created_at")
+        ),
+        "ledger tags": list(
+            ReputationEvent.tags.through.objects.filter(reputationevent__user__in=people)
+            .order_by("reputationevent_id", "tag__name")
+            .values_list("reputationevent_id", "tag__name")
+        ),
+        "totals": list(
+            Reputation.objects.filter(user__in=people)
+            .order_by("user__handle")
+            .values_list("user__handle", "total", "thumbs_up", "accepted_answers")
+        ),
+        "tag totals": list(
+            TagReputation.objects.filter(user__in=people)
+            .order_by("user__handle", "tag__name")
+            .values_list("user__handle", "tag__name", "total")
+        ),
+        "credit by space": list(
+            CreditTotal.objects.filter(user__in=people)
+            .order_by("user__handle", "space_key")
+            .values_list("user__handle", "space_key", "points", "thumbs_up", "accepted")
+        ),
+        "levels": list(
+            Standing.objects.filter(user__in=people)
+            .order_by("user__handle")
+            .values_list("user__handle", "level", "since")
+        ),
+        "badges": list(
+            BadgeAward.objects.filter(user__in=people)
+            .order_by("user__handle", "badge")
+            .values_list("user__handle", "badge", "post_id", "awarded_at")
+        ),
+    }  # fmt: skip
 
 
 def seed_snapshot_and_roll_back(options: SeedOptions) -> dict[str, list[tuple[object, ...]]]:
@@ -112,11 +190,11 @@ def test_it_seeds_the_same_rows_whatever_the_hash_seed(tmp_path):
     subprocess.run(
         [*agora, "migrate", "-v", "0"], env={**env, "AGORA_DATA_DIR": str(migrated)}, check=True
     )
-    tables = [
-        m._meta.db_table
-        for m in (User, Follow, Space, Membership, Post, Comment, Reaction, Mention)
-    ]
-    tables.append(Post.tags.through._meta.db_table)
+    models = (User, Follow, Space, Membership, Post, Comment, Reaction, Mention, Question,
+              Answer, ReputationEvent, Reputation, TagReputation, CreditTotal, Standing,
+              BadgeAward)  # fmt: skip
+    through = (Post.tags.through, ReputationEvent.tags.through)
+    tables = {m._meta.db_table: m._meta.pk.column for m in (*models, *through)}
     dumps = []
     for hash_seed in ("1", "2"):
         data = tmp_path / f"hash-seed-{hash_seed}"
@@ -140,9 +218,12 @@ def test_it_seeds_the_same_rows_whatever_the_hash_seed(tmp_path):
             capture_output=True,
         )
         with closing(sqlite3.connect(data / "agora.sqlite3")) as db:
-            query = "SELECT * FROM {} ORDER BY id"  # table names from the models, not input
-            dumps.append({t: db.execute(query.format(t)).fetchall() for t in tables})
+            query = "SELECT * FROM {} ORDER BY {}"  # names from the models, not input
+            dumps.append(
+                {t: db.execute(query.format(t, pk)).fetchall() for t, pk in tables.items()}
+            )
     assert dumps[0][Post._meta.db_table]
+    assert dumps[0][Answer._meta.db_table] and dumps[0][ReputationEvent._meta.db_table]
     assert dumps[0] == dumps[1]
 
 
@@ -163,6 +244,12 @@ def test_it_creates_exactly_what_was_asked(seeded):
     # --reactions counts those on posts and on comments together.
     assert Reaction.objects.count() == seeded.reactions == 2500
     assert Reaction.objects.filter(comment__isnull=False).exists()
+    assert Reaction.objects.filter(answer__isnull=False).exists()
+    assert Question.objects.count() == seeded.questions
+    assert Answer.objects.count() == seeded.answers
+    assert Answer.objects.filter(is_accepted=True).count() == seeded.accepted_answers
+    assert ReputationEvent.objects.count() == seeded.reputation_events
+    assert BadgeAward.objects.count() == seeded.badges
     assert User.objects.get(handle="u7-1").check_password(PASSWORD)
 
 
@@ -183,6 +270,11 @@ def assert_counters_match_rows() -> None:
     answer_reactions = Counter(
         Reaction.objects.filter(answer__isnull=False).values_list("answer_id", "kind")
     )
+    answers_per_question = Counter(
+        Answer.objects.filter(deleted_at__isnull=True).values_list("question_id", flat=True)
+    )
+    for question in Question.objects.all():
+        assert question.answer_count == answers_per_question[question.pk], question
     for answer in Answer.objects.all():
         assert answer.comment_count == comments_per_answer[answer.pk], answer
         for kind in ReactionKind.values:
@@ -213,7 +305,9 @@ def test_it_keeps_every_counter_equal_to_its_rows(seeded):
 
 
 def test_it_never_repeats_a_reaction(seeded):
-    keys = Counter(Reaction.objects.values_list("user_id", "post_id", "comment_id", "kind"))
+    keys = Counter(
+        Reaction.objects.values_list("user_id", "post_id", "comment_id", "answer_id", "kind")
+    )
     assert max(keys.values()) == 1
 
 
@@ -230,14 +324,21 @@ def test_it_lets_only_members_write_in_spaces_and_react_in_closed_ones(seeded):
         "post__space_id", "author_id"
     ):
         assert (space_id, author_id) in members
+    for space_id, author_id in Answer.objects.filter(
+        question__post__space_id__in=closed
+    ).values_list("question__post__space_id", "author_id"):
+        assert (space_id, author_id) in members
     reactions = Reaction.objects.filter(post__space_id__in=closed).values_list(
         "post__space_id", "user_id"
     )
     on_comments = Reaction.objects.filter(comment__post__space_id__in=closed).values_list(
         "comment__post__space_id", "user_id"
     )
+    on_answers = Reaction.objects.filter(answer__question__post__space_id__in=closed).values_list(
+        "answer__question__post__space_id", "user_id"
+    )
     assert reactions.exists() and on_comments.exists()
-    for space_id, user_id in [*reactions, *on_comments]:
+    for space_id, user_id in [*reactions, *on_comments, *on_answers]:
         assert (space_id, user_id) in members
     for space_id, user_id in Mention.objects.filter(**in_closed).values_list(
         "post__space_id", "user_id"
@@ -273,6 +374,8 @@ def test_it_spreads_posts_over_two_years_before_the_anchor(seeded):
     first_year = sum(d < ANCHOR - timedelta(days=365) for d in dates)
     assert 0.2 * len(dates) < first_year < 0.5 * len(dates)  # later months are busier
     assert Reaction.objects.aggregate(latest=Max("created_at"))["latest"] < ANCHOR
+    assert Question.objects.aggregate(latest=Max("last_activity_at"))["latest"] < ANCHOR
+    assert ReputationEvent.objects.aggregate(latest=Max("created_at"))["latest"] < ANCHOR
 
 
 def test_it_posts_about_an_eighth_company_wide_and_mostly_thumbs_up(seeded):
@@ -306,18 +409,31 @@ def test_it_records_the_mentions_and_tags_its_bodies_link(seeded):
     for post in Post.objects.prefetch_related("mentions", "tags"):
         links = MENTION_LINK.findall(post.body_html)
         assert len(links) <= 3
-        rows = [url_of[m.user_id] for m in post.mentions.all() if m.comment_id is None]
+        rows = [
+            url_of[m.user_id]
+            for m in post.mentions.all()
+            if m.comment_id is None and m.answer_id is None
+        ]
         assert sorted(set(links)) == sorted(rows)
-        assert sorted({t.name for t in post.tags.all()}) == sorted(
-            set(TAG_LINK.findall(post.body_html))
-        )
+        tags = {t.name for t in post.tags.all()}
+        in_body = set(TAG_LINK.findall(post.body_html))
+        if post.kind == PostKind.QUESTION:
+            assert in_body <= tags  # and those of the ask form's tag field
+        else:
+            assert tags == in_body
         mentioned["posts"] += len(rows)
     for comment in Comment.objects.prefetch_related("mentions"):
         links = MENTION_LINK.findall(comment.body_html)
         rows = [url_of[m.user_id] for m in comment.mentions.all()]
         assert sorted(set(links)) == sorted(rows)
         assert all(m.post_id == comment.post_id for m in comment.mentions.all())
-    assert mentioned["posts"] > 0
+    for answer in Answer.objects.prefetch_related("mentions"):
+        links = MENTION_LINK.findall(answer.body_html)
+        rows = [url_of[m.user_id] for m in answer.mentions.all()]
+        assert sorted(set(links)) == sorted(rows)
+        assert all(m.post_id == answer.question_id for m in answer.mentions.all())
+        mentioned["answers"] += len(rows)
+    assert mentioned["posts"] > 0 and mentioned["answers"] > 0
 
 
 def test_it_renders_bodies_like_the_real_pipeline(seeded):
@@ -331,6 +447,231 @@ def test_it_leaves_the_database_ready_for_ordinary_writes(seeded):
     comment = post_actions.do_add_comment(author, post, "And a comment")
     assert post.pk > Post.objects.exclude(pk=post.pk).aggregate(m=Max("pk"))["m"]
     assert comment.pk > Comment.objects.exclude(pk=comment.pk).aggregate(m=Max("pk"))["m"]
+
+
+# Questions, answers and reputation ----------------------------------------------------
+
+
+def test_every_question_template_fills_in_and_passes_the_ask_forms_rules():
+    products = ["", *(p for names in text.SPACE_NAMES.values() for _, _, p in names if p)]
+    for key, pool in questions.POOLS.items():
+        for template in pool:
+            for product in products:
+                slots = text.Slots(
+                    random.Random(1), when=ANCHOR, months=5, author="Ada", product=product,
+                    products=["Atlas", "Beacon"], mention=lambda named: None,
+                )  # fmt: skip
+                assert post_actions.clean_title(template.title.format_map(slots))
+                assert post_actions.parse_tags(" ".join(t.format_map(slots) for t in template.tags))
+                for words in (template.body, *template.answers, *template.comments):
+                    assert words.format_map(slots)
+        for words in (*questions.ANSWER_POOLS[key], *questions.QUESTION_COMMENTS):
+            assert words.format_map(slots)
+
+
+def test_it_asks_about_a_tenth_of_the_posts_as_questions(seeded):
+    questions = Post.objects.filter(kind=PostKind.QUESTION)
+    assert 0.05 < questions.count() / Post.objects.count() < 0.16
+    assert set(Question.objects.values_list("pk", flat=True)) == set(
+        questions.values_list("pk", flat=True)
+    )
+    assert all(len(title) >= 8 for title in questions.values_list("title", flat=True))
+    assert not Post.objects.filter(kind=PostKind.POST).exclude(title="").exists()
+    # The ask form's tags are linked too, and search finds a question by its title.
+    assert all(q.tags.exists() for q in questions)
+    question = questions.exclude(title__contains="'").first()
+    assert question is not None
+    word = max(backends.terms(question.title), key=len)
+    assert question.pk in backends.newest_matches(word, before=None, limit=10_000)
+
+
+def test_it_answers_most_questions_after_they_are_asked(seeded):
+    per_question = Counter(Question.objects.values_list("answer_count", flat=True))
+    asked = sum(per_question.values())
+    assert max(per_question) <= 4
+    assert 0 < per_question[0] < 0.35 * asked  # some stay unanswered
+    assert per_question[1] + per_question[2] > 0.5 * asked
+    answers = Answer.objects.select_related("question__post", "author")
+    for answer in answers:
+        post = answer.question.post
+        assert answer.author_id != post.author_id
+        assert post.created_at < answer.created_at < ANCHOR
+    # One answer per person per question.
+    assert max(Counter(answers.values_list("question_id", "author_id")).values()) == 1
+    cross = answers.exclude(author__department=F("question__post__author__department"))
+    assert cross.count() > 0.6 * answers.count()
+
+
+def test_it_accepts_one_answer_on_most_answered_questions(seeded):
+    answered = Question.objects.filter(answer_count__gt=0).select_related("post")
+    accepted = answered.filter(accepted_answer__isnull=False)
+    assert 0.4 < accepted.count() / answered.count() < 0.8
+    per_question = Counter(
+        Answer.objects.filter(is_accepted=True).values_list("question_id", flat=True)
+    )
+    assert max(per_question.values()) == 1
+    for question in answered:
+        answers = list(question.answers.all())
+        chosen = [a for a in answers if a.is_accepted]
+        assert [a.pk for a in chosen] == (
+            [question.accepted_answer_id] if question.accepted_answer_id else []
+        )
+        moments = [question.post.created_at, *(a.created_at for a in answers)]
+        for answer in chosen:
+            assert answer.accepted_by_id == question.post.author_id
+            assert answer.accepted_at is not None
+            assert answer.created_at < answer.accepted_at < ANCHOR
+            moments.append(answer.accepted_at)
+        assert question.last_activity_at == max(moments)
+    assert not Answer.objects.filter(is_accepted=False, accepted_at__isnull=False).exists()
+
+
+def test_it_closes_a_few_questions_as_duplicates_of_earlier_ones_in_their_space():
+    seed_company(replace(SMALL, posts=1500, reactions=3000, comments_per_post=1))
+    duplicates = Question.objects.filter(duplicate_of__isnull=False).select_related(
+        "post", "duplicate_of__post"
+    )
+    assert duplicates.exists()
+    for question in duplicates:
+        original = question.duplicate_of
+        assert original is not None
+        assert original.post.space_id == question.post.space_id
+        assert original.post.created_at < question.post.created_at
+
+
+def thumbs_up_replayed(cap: int) -> dict[int, int]:
+    """The points each thumbs-up event would get from the live rule, met in time order."""
+    knobs = policy.current()
+    taken: Counter[tuple[object, int]] = Counter()
+    points = {}
+    events = ReputationEvent.objects.filter(kind=EventKind.THUMBS_UP).select_related(
+        "user", "actor"
+    )
+    for event in events.order_by("created_at", "pk"):
+        assert event.actor is not None
+        worth = reputation.thumbs_up_points(event.actor, event.user, knobs)
+        day = (timezone.localdate(event.created_at), event.user_id)
+        points[event.pk] = max(0, min(worth, cap - taken[day]))
+        taken[day] += points[event.pk]
+    return points
+
+
+def test_it_credits_every_thumbs_up_from_someone_else_once_under_the_daily_cap():
+    SiteSetting.objects.create(key="reputation.daily_vote_cap", value=40)  # three or four a day
+    seed_company(SMALL)
+
+    reactions = set()
+    thumbs_up = Reaction.objects.filter(kind=ReactionKind.THUMBS_UP, comment__isnull=True)
+    for r in thumbs_up.select_related("post", "answer"):
+        target = r.answer or r.post
+        assert target is not None
+        post_id = r.answer.question_id if r.answer else r.post_id
+        reactions.add((target.author_id, r.user_id, post_id, r.answer_id, r.created_at))
+    events = ReputationEvent.objects.filter(kind=EventKind.THUMBS_UP).select_related(
+        "user", "actor"
+    )
+    assert {(e.user_id, e.actor_id, e.post_id, e.answer_id, e.created_at) for e in events} == (
+        reactions
+    )
+    assert events.count() == len(reactions)
+    assert all(e.actor_id != e.user_id for e in events)
+    points = thumbs_up_replayed(cap=40)
+    assert {e.pk: e.points for e in events} == points
+    assert 0 in points.values()  # the cap was reached
+    for event in events.prefetch_related("tags"):
+        assert event.actor is not None
+        assert event.cross_department == (event.actor.department_id != event.user.department_id)
+    tags_of = {p.pk: {t.pk for t in p.tags.all()} for p in Post.objects.prefetch_related("tags")}
+    for event in ReputationEvent.objects.prefetch_related("tags"):
+        want = set() if event.kind == EventKind.ACCEPTING else tags_of[event.post_id]
+        assert {t.pk for t in event.tags.all()} == want, event
+
+
+def test_it_credits_accepted_answers_as_the_live_action_does(seeded):
+    knobs = policy.current()
+    for answer in Answer.objects.filter(is_accepted=True).select_related("question__post"):
+        asker = answer.question.post.author_id
+        grants = ReputationEvent.objects.filter(answer=answer).exclude(kind=EventKind.THUMBS_UP)
+        found = grants.values_list("kind", "user_id", "actor_id", "points", "created_at")
+        assert sorted(found) == [
+            (EventKind.ACCEPTED, answer.author_id, asker,
+             knobs["reputation.accepted_answer_points"], answer.accepted_at),
+            (EventKind.ACCEPTING, asker, asker, knobs["reputation.accepting_points"],
+             answer.accepted_at),
+        ]  # fmt: skip
+    assert not ReputationEvent.objects.filter(
+        kind=EventKind.ACCEPTED, answer__is_accepted=False
+    ).exists()
+
+
+def test_its_reputation_totals_match_the_ledger(seeded):
+    assert Reputation.objects.exists() and TagReputation.objects.exists()
+    assert CreditTotal.objects.exists()
+    assert reputation.recompute(write=False) == 0
+    out = io.StringIO()
+    call_command("recompute_reputation", "--check", stdout=out)
+    assert "match the ledger" in out.getvalue()
+
+
+def test_it_gives_levels_and_badges_from_the_ledger(seeded):
+    people = User.objects.filter(handle__startswith="u7-")
+    assert Standing.objects.filter(user__in=people).count() == people.count()
+    assert Standing.objects.exclude(level=Level.NEW).exists()
+    for standing in Standing.objects.select_related("user"):
+        done = levels.activity(standing.user, ANCHOR)
+        assert standing.level == levels.earned_level(done, levels.requirements())
+    badges = Counter(BadgeAward.objects.values_list("badge", flat=True))
+    assert (
+        badges["first_question"]
+        == Post.objects.filter(kind=PostKind.QUESTION).values("author").distinct().count()
+    )
+    assert badges["first_answer"] == Answer.objects.values("author").distinct().count()
+    assert badges["first_accepted"] and badges["nice_post"] and badges["bridge_builder"]
+    for award in BadgeAward.objects.filter(badge="first_answer"):
+        first = Answer.objects.filter(author=award.user_id).order_by("created_at").first()
+        assert first is not None
+        assert (award.post_id, award.awarded_at) == (first.question_id, first.created_at)
+
+
+def test_it_leaves_the_ledger_ready_for_live_credit(seeded):
+    answer = Answer.objects.filter(is_accepted=False).select_related("question__post").first()
+    assert answer is not None
+    giver = (
+        User.objects.filter(handle__startswith="u7-")
+        .exclude(pk=answer.author_id)
+        .exclude(reactions__answer=answer)
+        .first()
+    )
+    assert giver is not None
+    post_actions.do_add_reaction(giver, answer, ReactionKind.THUMBS_UP)
+    qa_actions.do_accept(answer, accepter=answer.question.post.author)
+
+    assert reputation.recompute(write=False) == 0
+    assert_counters_match_rows()
+
+
+def test_the_question_list_leaderboard_and_a_question_page_show_seeded_content(seeded, client):
+    reader = User.objects.get(handle="u7-1")
+    client.force_login(reader)
+    visible = Question.objects.filter(visible_through(reader)).select_related("post")
+    newest = visible.order_by("-last_activity_at", "-pk").first()
+    assert newest is not None
+
+    page = client.get("/questions/?show=all")
+    assert page.status_code == 200
+    assert escape(newest.post.title) in page.content.decode()
+
+    board = client.get("/leaderboard/?period=all")
+    top = rep_queries.leaderboard(reader, period="all")
+    assert board.status_code == 200 and top
+    assert escape(top[0].person.display_name) in board.content.decode()
+
+    question = visible.filter(answer_count__gte=2, post__comment_count__gte=1).first()
+    assert question is not None
+    shown = client.get(question.get_absolute_url())
+    assert shown.status_code == 200
+    for answer in question.answers.all():
+        assert answer.body_html in shown.content.decode()
 
 
 def test_it_refuses_a_seed_that_was_already_used(seeded):
@@ -375,6 +716,10 @@ def test_the_command_prints_a_summary_with_the_password():
     )
     text = out.getvalue()
     assert "Seeded 10 people" in text and "40 posts, 80 comments, 100 reactions" in text
+    result = re.search(r"(\d+) of the posts are questions, with (\d+) answers", text)
+    assert result is not None and int(result[1]) == Question.objects.count()
+    assert int(result[2]) == Answer.objects.count()
+    assert f"{ReputationEvent.objects.count():,} reputation events" in text
     assert f"password is {PASSWORD}" in text
     assert "u3-1@seed.example" in text
     with pytest.raises(CommandError, match="Seed 3 was already used"):

@@ -17,7 +17,9 @@ class Command(BaseCommand):
 
     help = (
         "Create a deterministic company (people, departments, skills, follows, spaces, "
-        "memberships, posts, comments, reactions, mentions and tags) with bulk inserts. "
+        "memberships, posts, comments, reactions, mentions and tags; questions with answers "
+        "and accepted answers; the reputation ledger they earn, with totals, levels and "
+        "badges) with bulk inserts. "
         "The same options always give the same rows. Seeding is additive: a seed's people "
         "are u{seed}-{n}@seed.example and its spaces s{seed}-…, so it can run on top of the "
         "demo or of another seed; a seed already used in the database is refused (pick "
@@ -29,7 +31,12 @@ class Command(BaseCommand):
         sizes = (
             ("--users", DEFAULTS.users, "people (at least 2)"),
             ("--spaces", DEFAULTS.spaces, "spaces (at least 1)"),
-            ("--posts", DEFAULTS.posts, "posts, about 12%% of them company-wide"),
+            (
+                "--posts",
+                DEFAULTS.posts,
+                "posts, about 12%% of them company-wide and 10%% of them questions (0-4 "
+                "answers each, an accepted one on about 60%% of those answered)",
+            ),
             (
                 "--comments-per-post",
                 DEFAULTS.comments_per_post,
@@ -39,8 +46,9 @@ class Command(BaseCommand):
             (
                 "--reactions",
                 DEFAULTS.reactions,
-                "reactions in total, on posts (about 70%%) and comments; fewer only if the "
-                "audiences are too small to hold them",
+                "reactions in total, on posts and answers (about 70%%) and comments; fewer "
+                "only if the audiences are too small to hold them. Each thumbs-up on a post "
+                "or answer earns reputation",
             ),
             ("--seed", DEFAULTS.seed, "random seed; also names the seeded people and spaces"),
         )
@@ -68,7 +76,10 @@ class Command(BaseCommand):
             f"{result.spaces:,} spaces ({result.memberships:,} memberships), "
             f"{result.posts:,} posts, {result.comments:,} comments, "
             f"{result.reactions:,} reactions, {result.mentions:,} mentions and "
-            f"{result.tags:,} tags in {result.seconds:.1f} s.",
+            f"{result.tags:,} tags; {result.questions:,} of the posts are questions, with "
+            f"{result.answers:,} answers ({result.accepted_answers:,} accepted); "
+            f"{result.reputation_events:,} reputation events and {result.badges:,} badges, "
+            f"in {result.seconds:.1f} s.",
             self.style.SUCCESS,
         )
         if result.reactions < seed_options.reactions:
