@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 
 from agora.core.pagination import Page, keyset_page
 from agora.core.viewer import Viewer
@@ -40,7 +41,7 @@ def questions(
     if show == "unanswered":
         found = found.filter(answer_count=0)
     elif show == "open":
-        found = found.filter(accepted_answer__isnull=True)
+        found = _without_accepted(found)
     if space is not None:
         found = found.filter(post__space=space)
     if tag:
@@ -50,6 +51,22 @@ def questions(
     return found.select_related(
         "post", "post__author", "post__author__department", "post__author__standing", "post__space"
     ).prefetch_related(Prefetch("post__tags", queryset=Tag.objects.order_by("name")))
+
+
+def _without_accepted(found: QuerySet[Question]) -> QuerySet[Question]:
+    """No accepted answer, as an expression: ``accepted_answer_id IS NULL`` matches most
+    questions, and a planner that used its index for it would sort them all instead of
+    walking the activity index newest first and stopping at the page size."""
+    return found.alias(accepted_key=Coalesce("accepted_answer_id", Value(0))).filter(accepted_key=0)
+
+
+def _unresolved(found: QuerySet[Question]) -> QuerySet[Question]:
+    """Neither answered for good nor a duplicate (both as expressions, as above)."""
+    return (
+        _without_accepted(found)
+        .alias(duplicate_key=Coalesce("duplicate_of_id", Value(0)))
+        .filter(duplicate_key=0)
+    )
 
 
 def question_list(
@@ -72,11 +89,7 @@ def questions_to_answer(user: User, limit: int = SUGGESTED) -> list[Question]:
     ).values("pk")
     tagged = Post.tags.through.objects.filter(post_id=OuterRef("pk"), tag_id__in=known_tags)
     return list(
-        Question.objects.filter(
-            visible_through(user),
-            accepted_answer__isnull=True,
-            duplicate_of__isnull=True,
-        )
+        _unresolved(Question.objects.filter(visible_through(user)))
         .exclude(post__author=user)
         .exclude(
             Exists(Answer.objects.filter(question=OuterRef("pk"), author=user, deleted_at=None))

@@ -91,13 +91,20 @@ def after_accepted(answer: Answer, accepter: User) -> None:
 
 def _bridge(user: User) -> None:
     """Thumbs-up and accepted answers from other departments, withdrawn ones not counted
-    (accepting and withdrawing ten times does not build a bridge)."""
+    (accepting and withdrawing ten times does not build a bridge).
+
+    Runs inside the credit's write transaction, so it stays cheap whatever the person's
+    history: nothing once the badge is held, and it counts no further than the threshold.
+    """
+    if BadgeAward.objects.filter(user=user, badge="bridge_builder").exists():
+        return
+    needed = int(policy.get("badges.cross_department_helps"))
     helps = (
         ReputationEvent.objects.standing()
         .filter(
             user=user, cross_department=True, kind__in=(EventKind.THUMBS_UP, EventKind.ACCEPTED)
-        )
+        )[:needed]
         .count()
     )
-    if helps >= policy.get("badges.cross_department_helps"):
+    if helps >= needed:
         award(user, "bridge_builder")

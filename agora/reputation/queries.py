@@ -30,6 +30,7 @@ from agora.reputation.models import (
 )
 from agora.spaces.models import Space
 
+PROFILE_TAG_EVENTS = 2000  # the newest visible credits whose tags a profile ranks
 TAG_CHOICE_POSTS = 2000  # the newest readable posts whose tags the filter offers
 PERIODS = {"week": 7, "month": 30, "all": None}
 PERIOD_LABELS = {"week": "This week", "month": "This month", "all": "All time"}
@@ -232,15 +233,24 @@ def credibility(viewer: User, person: User, top: int = 5) -> Credibility:
             .values_list("tag__name", "total")[:top]
         )
     else:
-        events = _visible_events(viewer).filter(user=person)
-        sums = events.aggregate(
-            points=Sum("points"),
-            thumbs=Count("id", filter=Q(kind=EventKind.THUMBS_UP)),
-            accepted=Count("id", filter=Q(kind=EventKind.ACCEPTED)),
+        # The figures from the per-space totals of the spaces the viewer may read; the
+        # top tags from the person's newest visible credit, so that a prolific person's
+        # profile costs no more than anyone's.
+        readable = Space.objects.readable_by(viewer).values("pk")
+        sums = (
+            CreditTotal.objects.filter(user=person)
+            .filter(Q(space_key=0) | Q(space_key__in=readable))
+            .aggregate(points=Sum("points"), thumbs=Sum("thumbs_up"), accepted=Sum("accepted"))
         )
-        points, thumbs, accepted = sums["points"] or 0, sums["thumbs"], sums["accepted"]
+        points, thumbs, accepted = (sums[k] or 0 for k in ("points", "thumbs", "accepted"))
+        newest = (
+            _visible_events(viewer)
+            .filter(user=person)
+            .order_by("-created_at", "-id")
+            .values("pk")[:PROFILE_TAG_EVENTS]
+        )
         tags = list(
-            events.filter(tags__isnull=False)
+            ReputationEvent.objects.filter(pk__in=newest, tags__isnull=False)
             .values("tags__name")
             .annotate(total=Sum("points"))
             .filter(total__gt=0)
