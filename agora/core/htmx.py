@@ -9,6 +9,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from agora.core.errors import ActionError
+
 
 def is_htmx(request: HttpRequest) -> bool:
     return bool(getattr(request, "htmx", False))
@@ -46,4 +48,35 @@ def redirect_back(request: HttpRequest, fallback: str) -> HttpResponseRedirect:
 def toast(response: HttpResponse, message: str, *, level: str = "info") -> HttpResponse:
     """Ask the page to show a short message (read by agora.js from the HX-Trigger header)."""
     response["HX-Trigger"] = json.dumps({"agora:toast": {"message": message, "level": level}})
+    return response
+
+
+def bad_request(request: HttpRequest, message: str, status: int = 400) -> HttpResponse:
+    """A page (or, for htmx, a fragment) that says what was wrong, in the user's words."""
+    return render(
+        request,
+        "components/_error.html" if is_htmx(request) else "error.html",
+        {"message": message, "status": status},
+        status=status,
+    )
+
+
+def refuse(request: HttpRequest, exc: ActionError) -> HttpResponse:
+    """An action said no: a page with the reason, or for htmx a toast and no swap."""
+    if is_htmx(request):
+        response = render(
+            request, "components/_error.html", {"message": exc.message}, status=exc.status
+        )
+        response["HX-Reswap"] = "none"
+        return toast(response, exc.message, level="error")
+    return bad_request(request, exc.message, status=exc.status)
+
+
+def error_into(request: HttpRequest, exc: ActionError, target: str) -> HttpResponse:
+    """For htmx: the reason, swapped into the form's error slot ``target`` (a selector)."""
+    response = render(
+        request, "components/_error.html", {"message": exc.message}, status=exc.status
+    )
+    response["HX-Retarget"] = target
+    response["HX-Reswap"] = "innerHTML"
     return response

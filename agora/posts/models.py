@@ -57,37 +57,36 @@ class PostQuerySet(models.QuerySet["Post"]):
     """The single visibility rule for posts, computed in SQL."""
 
     def visible_to(self, user: User) -> PostQuerySet:
-        """Posts ``user`` may read: not deleted, and company-wide or in a space they may read."""
+        """Posts ``user`` may read: not deleted, and company-wide or in a space they may read.
+
+        Feeds filter further on the ``space_key`` alias (0 for company-wide).
+        """
         if not user.is_authenticated:
             return self.none()
-        readable = Space.objects.readable_by(user).values("pk")
-        # ``space_key`` (0 for company-wide) is an expression, so no branch of this OR can
-        # use an index on its own. That keeps planners from gathering every readable post
-        # through the space index and sorting them all; instead they walk the newest
-        # posts in (created_at, id) order and stop at the page size. Feeds filter on
-        # ``space_key`` for the same reason.
-        return (
-            self.filter(deleted_at__isnull=True)
-            .alias(space_key=Coalesce("space_id", models.Value(0)))
-            .filter(models.Q(space_key=0) | models.Q(space_key__in=readable))
+        return self.alias(space_key=Coalesce("space_id", models.Value(0))).filter(
+            visible_through(user, "")
         )
 
 
 def visible_through(user: User, path: str = "post") -> models.Q:
-    """The same rule for rows that reach a post through ``path`` (``"post"``,
-    ``"question__post"``): a filter on the joined post's own columns.
+    """The rule for rows that reach a post through ``path`` (``"post"``,
+    ``"question__post"``; ``""`` for posts themselves): a filter on the post's own columns.
 
     Use it instead of ``post__in=Post.objects.visible_to(user)``: a planner evaluates that
     subquery whole (every readable post, a million rows at company size) before it looks
     at a single outer row, while a join costs one primary-key lookup per outer row.
+
+    The space (0 for company-wide) is an expression, so no branch of the OR can use an
+    index on its own: planners never gather every readable post through the space index
+    and sort them all, but walk the outer rows' own index (posts newest first, questions
+    by activity, a person's ledger) and stop at the page size.
     """
     if not user.is_authenticated:
         return models.Q(pk__in=[])
-    readable = Space.objects.readable_by(user).values("pk")
-    # As in ``visible_to``: the space as an expression, so that no index on the post's
-    # space can drive the query (it would gather every readable post first).
-    key = Coalesce(f"{path}__space_id", models.Value(0))
-    return models.Q(**{f"{path}__deleted_at__isnull": True}) & (
+    prefix = f"{path}__" if path else ""
+    readable = Space.objects.readable_by(user).order_by().values("pk")
+    key = Coalesce(f"{prefix}space_id", models.Value(0))
+    return models.Q(**{f"{prefix}deleted_at__isnull": True}) & (
         models.Q(Exact(key, 0)) | models.Q(In(key, readable))
     )
 

@@ -164,11 +164,18 @@ def check_answer(user: User, post_id: int, body: str) -> Answer:
     return do_answer(user, question, _answer_body(body))
 
 
-def check_edit_answer(user: User, answer_id: int, body: str) -> Answer:
-    """Only its author edits an answer (like a post); the earlier body is kept."""
+def editable_answer(user: User, answer_id: int) -> Answer:
+    """The answer if ``user`` wrote it: only its author edits an answer (like a post);
+    404 for people who may not read it, 403 for other readers."""
     answer = access_answer(user, answer_id)
     if answer.author_id != user.pk:
         raise ActionError("Only the author can edit an answer.", status=403)
+    return answer
+
+
+def check_edit_answer(user: User, answer_id: int, body: str) -> Answer:
+    """Edit one's own answer; the earlier body is kept."""
+    answer = editable_answer(user, answer_id)
     do_edit_answer(answer, editor=user, body=_answer_body(body))
     return answer
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
@@ -86,34 +86,42 @@ def _record(
     )
     if tag_ids:
         EventTag.objects.bulk_create([EventTag(reputationevent=event, tag_id=t) for t in tag_ids])
-    Reputation.objects.bulk_create([Reputation(user_id=user_id)], ignore_conflicts=True)
-    Reputation.objects.filter(user_id=user_id).update(
-        total=F("total") + points,
-        thumbs_up=F("thumbs_up") + thumbs_up,
-        accepted_answers=F("accepted_answers") + accepted,
+    _bump(
+        [Reputation(user_id=user_id)],
+        Q(user_id=user_id),
+        total=points,
+        thumbs_up=thumbs_up,
+        accepted_answers=accepted,
     )
     if tag_ids and points:
-        TagReputation.objects.bulk_create(
-            [TagReputation(user_id=user_id, tag_id=t) for t in tag_ids], ignore_conflicts=True
-        )
-        TagReputation.objects.filter(user_id=user_id, tag_id__in=tag_ids).update(
-            total=F("total") + points
+        _bump(
+            [TagReputation(user_id=user_id, tag_id=t) for t in tag_ids],
+            Q(user_id=user_id, tag_id__in=tag_ids),
+            total=points,
         )
     _add_credit(user_id, space_key, Totals(points, thumbs_up, accepted))
     return event
 
 
+def _bump(rows: Sequence[models.Model], where: Q, **deltas: int) -> None:
+    """Add ``deltas`` to running totals: the rows are created if missing (a concurrent
+    creator makes the insert wait, then do nothing), then moved with ``F()``."""
+    model = type(rows[0])
+    model._default_manager.bulk_create(rows, ignore_conflicts=True)
+    model._default_manager.filter(where).update(
+        **{name: F(name) + delta for name, delta in deltas.items()}
+    )
+
+
 def _add_credit(user_id: int, space_key: int, delta: Totals) -> None:
-    if delta == ZERO:
-        return
-    CreditTotal.objects.bulk_create(
-        [CreditTotal(user_id=user_id, space_key=space_key)], ignore_conflicts=True
-    )
-    CreditTotal.objects.filter(user_id=user_id, space_key=space_key).update(
-        points=F("points") + delta.total,
-        thumbs_up=F("thumbs_up") + delta.thumbs_up,
-        accepted=F("accepted") + delta.accepted,
-    )
+    if delta != ZERO:
+        _bump(
+            [CreditTotal(user_id=user_id, space_key=space_key)],
+            Q(user_id=user_id, space_key=space_key),
+            points=delta.total,
+            thumbs_up=delta.thumbs_up,
+            accepted=delta.accepted,
+        )
 
 
 def space_key(post: Post) -> int:

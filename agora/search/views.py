@@ -10,9 +10,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from agora.core.htmx import is_htmx, render_page
+from agora.core.htmx import bad_request, is_htmx, render_page
 from agora.core.viewer import viewer_for
-from agora.posts.views.feed import bad_request
 from agora.search import backends, queries
 
 MAX_QUERY = 200

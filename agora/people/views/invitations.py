@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from agora.core.errors import ActionError
+from agora.core.htmx import bad_request
 from agora.core.viewer import viewer_for
 from agora.people import actions
 from agora.people.forms import AcceptInvitationForm, InviteForm
 from agora.people.models import Invitation
-from agora.posts.views.feed import bad_request
 
 
 @require_http_methods(["GET", "POST"])

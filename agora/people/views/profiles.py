@@ -22,7 +22,7 @@ from django.views.decorators.http import (
 )
 
 from agora.core.errors import ActionError
-from agora.core.htmx import is_htmx, render_page
+from agora.core.htmx import bad_request, is_htmx, render_page
 from agora.core.pagination import BadCursor
 from agora.core.viewer import viewer_for
 from agora.media.serving import serve_stored
@@ -30,7 +30,6 @@ from agora.people import actions, queries
 from agora.people.forms import ProfileForm
 from agora.people.models import User
 from agora.posts import queries as post_queries
-from agora.posts.views.feed import bad_request
 from agora.reputation import levels
 from agora.reputation import queries as reputation_queries
 from agora.reputation.models import LEVEL_CSS, Level, Standing

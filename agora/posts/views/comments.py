@@ -7,12 +7,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from agora.core.errors import ActionError
-from agora.core.htmx import is_htmx, toast
+from agora.core.htmx import bad_request, is_htmx, refuse, toast
 from agora.core.viewer import viewer_for
 from agora.posts import actions, queries
 from agora.posts.access import access_comment, access_post
 from agora.posts.forms import CommentForm
-from agora.posts.views.feed import bad_request
 
 
 @require_http_methods(["GET", "POST"])
@@ -45,13 +44,7 @@ def comments(request: HttpRequest, post_id: int) -> HttpResponse:
             captions=form.captions_file(),
         )
     except ActionError as exc:
-        if is_htmx(request):
-            response = render(
-                request, "components/_error.html", {"message": exc.message}, status=exc.status
-            )
-            response["HX-Reswap"] = "none"
-            return toast(response, exc.message, level="error")
-        return bad_request(request, exc.message, status=exc.status)
+        return refuse(request, exc)
     if is_htmx(request):
         comment = access_comment(viewer.user, comment.pk)
         view = queries.comment_view(viewer, comment)

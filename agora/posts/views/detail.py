@@ -9,13 +9,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from agora.core.errors import ActionError
-from agora.core.htmx import is_htmx, redirect_back, toast
+from agora.core.htmx import bad_request, is_htmx, redirect_back, toast
 from agora.core.viewer import viewer_for
 from agora.posts import actions, queries
 from agora.posts.access import access_post, can_edit_post
 from agora.posts.forms import CommentForm, EditPostForm
 from agora.posts.models import PostKind
-from agora.posts.views.feed import bad_request
 from agora.qa.views.question import question_page
 
 

@@ -10,7 +10,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_POST
 
 from agora.core.errors import ActionError
-from agora.core.htmx import is_htmx, render_page, safe_next
+from agora.core.htmx import bad_request, error_into, is_htmx, render_page, safe_next
 from agora.core.pagination import BadCursor
 from agora.core.viewer import viewer_for
 from agora.posts import actions, queries
@@ -18,16 +18,6 @@ from agora.posts.forms import PostForm
 from agora.posts.models import Tag
 from agora.qa import queries as qa_queries
 from agora.spaces.access import access_space
-
-
-def bad_request(request: HttpRequest, message: str, status: int = 400) -> HttpResponse:
-    """A page (or, for htmx, a fragment) that says what was wrong, in the user's words."""
-    return render(
-        request,
-        "components/_error.html" if is_htmx(request) else "error.html",
-        {"message": message, "status": status},
-        status=status,
-    )
 
 
 @require_GET
@@ -100,12 +90,7 @@ def create(request: HttpRequest) -> HttpResponse:
         )
     except ActionError as exc:
         if is_htmx(request):
-            response = render(
-                request, "components/_error.html", {"message": exc.message}, status=exc.status
-            )
-            response["HX-Retarget"] = "#composer-error"
-            response["HX-Reswap"] = "innerHTML"
-            return response
+            return error_into(request, exc, "#composer-error")
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return render(
             request, "posts/compose.html", {"form": form, "viewer": viewer}, status=exc.status

@@ -7,13 +7,12 @@ from django.middleware.csrf import get_token
 from django.views.decorators.http import require_POST
 
 from agora.core.errors import ActionError
-from agora.core.htmx import is_htmx, redirect_back
+from agora.core.htmx import bad_request, is_htmx, redirect_back
 from agora.core.viewer import viewer_for
 from agora.posts import actions
 from agora.posts.access import access_comment, access_post
 from agora.posts.models import Comment, Post, Reaction
 from agora.posts.templatetags.posts_tags import reaction_bar_html
-from agora.posts.views.feed import bad_request
 from agora.qa.actions import access_answer
 
 

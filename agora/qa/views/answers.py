@@ -12,19 +12,30 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from agora.core.errors import ActionError
-from agora.core.htmx import is_htmx
-from agora.core.viewer import viewer_for
+from agora.core.htmx import is_htmx, refuse
+from agora.core.viewer import Viewer, viewer_for
 from agora.posts import actions as posts
 from agora.posts import queries as post_queries
 from agora.posts.access import access_comment
 from agora.posts.forms import CommentForm
 from agora.qa import actions
 from agora.qa.forms import AnswerForm
-from agora.qa.views.common import answers_section, refuse
+from agora.qa.models import Answer
+from agora.qa.views.common import answers_section
 
 
 def _wants_on(request: HttpRequest) -> bool:
     return request.POST.get("on", "1") == "1"
+
+
+def _done(
+    request: HttpRequest, viewer: Viewer, answer: Answer, message: str, url: str
+) -> HttpResponse:
+    """htmx gets the redrawn answers section; a plain form, the message and ``url``."""
+    if is_htmx(request):
+        return answers_section(request, viewer, answer.question_id)
+    messages.success(request, message)
+    return HttpResponseRedirect(url)
 
 
 @require_POST
@@ -36,10 +47,8 @@ def accept(request: HttpRequest, answer_id: int) -> HttpResponse:
         answer = actions.check_accept(viewer.user, answer_id, accept=on)
     except ActionError as exc:
         return refuse(request, exc)
-    if is_htmx(request):
-        return answers_section(request, viewer, answer.question_id)
-    messages.success(request, "Answer accepted." if on else "Acceptance withdrawn.")
-    return HttpResponseRedirect(answer.get_absolute_url())
+    message = "Answer accepted." if on else "Acceptance withdrawn."
+    return _done(request, viewer, answer, message, answer.get_absolute_url())
 
 
 @require_POST
@@ -51,19 +60,18 @@ def official(request: HttpRequest, answer_id: int) -> HttpResponse:
         answer = actions.check_official(viewer.user, answer_id, official=on)
     except ActionError as exc:
         return refuse(request, exc)
-    if is_htmx(request):
-        return answers_section(request, viewer, answer.question_id)
-    messages.success(request, "Marked as an official answer." if on else "Official mark removed.")
-    return HttpResponseRedirect(answer.get_absolute_url())
+    message = "Marked as an official answer." if on else "Official mark removed."
+    return _done(request, viewer, answer, message, answer.get_absolute_url())
 
 
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, answer_id: int) -> HttpResponse:
     """The author's edit page for an answer; saving goes back to the answer."""
     viewer = viewer_for(request)
-    answer = actions.access_answer(viewer.user, answer_id)
-    if answer.author_id != viewer.user.pk:
-        return refuse(request, ActionError("Only the author can edit an answer.", status=403))
+    try:
+        answer = actions.editable_answer(viewer.user, answer_id)
+    except ActionError as exc:
+        return refuse(request, exc)
     form = AnswerForm(request.POST or None, initial={"body": answer.body})
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -86,10 +94,8 @@ def delete(request: HttpRequest, answer_id: int) -> HttpResponse:
         answer = actions.check_delete_answer(viewer.user, answer_id)
     except ActionError as exc:
         return refuse(request, exc)
-    if is_htmx(request):
-        return answers_section(request, viewer, answer.question_id)
-    messages.success(request, "Answer deleted.")
-    return HttpResponseRedirect(answer.question.get_absolute_url() + "#answers")
+    url = answer.question.get_absolute_url() + "#answers"
+    return _done(request, viewer, answer, "Answer deleted.", url)
 
 
 @require_http_methods(["GET", "POST"])

@@ -5,26 +5,12 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from agora.core.errors import ActionError
-from agora.core.htmx import is_htmx, toast
 from agora.core.viewer import Viewer
 from agora.posts.forms import CommentForm
-from agora.posts.views.feed import bad_request
 from agora.qa import queries
 from agora.qa.actions import access_question
 from agora.qa.forms import AnswerForm
 from agora.qa.models import Question
-
-
-def refuse(request: HttpRequest, exc: ActionError) -> HttpResponse:
-    """An action said no: a page with the reason, or for htmx a toast and no swap."""
-    if is_htmx(request):
-        response = render(
-            request, "components/_error.html", {"message": exc.message}, status=exc.status
-        )
-        response["HX-Reswap"] = "none"
-        return toast(response, exc.message, level="error")
-    return bad_request(request, exc.message, status=exc.status)
 
 
 def page_context(viewer: Viewer, question: Question, **extra: object) -> dict[str, object]:

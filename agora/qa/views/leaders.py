@@ -11,9 +11,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.views.decorators.http import require_POST
 
 from agora.core.errors import ActionError
+from agora.core.htmx import refuse
 from agora.core.viewer import viewer_for
 from agora.qa import actions
-from agora.qa.views.common import refuse
 
 
 @require_POST

@@ -10,10 +10,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from agora.core import markdown
-from agora.core.htmx import render_page
+from agora.core.htmx import bad_request, render_page
 from agora.core.pagination import BadCursor
 from agora.core.viewer import viewer_for
-from agora.posts.views.feed import bad_request
 from agora.qa import queries
 from agora.spaces.access import SpaceAccess, access_space
 

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
 from agora.core.errors import ActionError
-from agora.core.htmx import is_htmx, render_page
+from agora.core.htmx import error_into, is_htmx, render_page
 from agora.core.viewer import Viewer, viewer_for
 from agora.posts.access import access_post
 from agora.posts.models import Post
@@ -42,12 +42,7 @@ def answer(request: HttpRequest, post_id: int) -> HttpResponse:
         created = actions.check_answer(viewer.user, post_id, str(body))
     except ActionError as exc:
         if is_htmx(request):
-            response = render(
-                request, "components/_error.html", {"message": exc.message}, status=exc.status
-            )
-            response["HX-Retarget"] = "#answer-form-error"
-            response["HX-Reswap"] = "innerHTML"
-            return response
+            return error_into(request, exc, "#answer-form-error")
         form.is_valid()
         form.add_error("body", exc.message)
         post = access_post(viewer.user, post_id)

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from agora.core.errors import ActionError
+from agora.core.htmx import bad_request
 from agora.core.viewer import viewer_for
 from agora.people.models import User
-from agora.posts.views.feed import bad_request
 from agora.spaces import actions, queries
 from agora.spaces.access import access_space, access_space_to_manage
 from agora.spaces.forms import AddMemberForm, JoinRequestForm, RoleForm

@@ -10,12 +10,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from agora.core.errors import ActionError
-from agora.core.htmx import render_page
+from agora.core.htmx import bad_request, render_page
 from agora.core.pagination import BadCursor
 from agora.core.viewer import viewer_for
 from agora.posts import queries as post_queries
 from agora.posts.forms import PostForm
-from agora.posts.views.feed import bad_request
 from agora.spaces import actions, queries
 from agora.spaces.access import access_space, access_space_to_manage
 from agora.spaces.forms import JoinRequestForm, SpaceForm
