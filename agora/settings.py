@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "agora.notifications",
     "agora.media",
     "agora.moderation",
+    "agora.demo",
 ]
 
 MIDDLEWARE = [
@@ -107,9 +108,14 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "agora.core.context_processors.site",
+                "agora.spaces.context_processors.viewer",
                 "agora.notifications.context_processors.bell",
             ],
-            "builtins": ["agora.core.templatetags.agora"],
+            "builtins": [
+                "agora.core.templatetags.agora",
+                "agora.people.templatetags.people_tags",
+                "agora.spaces.templatetags.spaces_tags",
+            ],
         },
     }
 ]

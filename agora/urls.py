@@ -22,7 +22,7 @@ urlpatterns = [
     path("spaces/", include("agora.spaces.urls")),
     path("search/", include("agora.search.urls")),
     path("", include("agora.qa.urls")),  # questions/… and answers/…
-    path("leaderboard/", include("agora.reputation.urls")),
+    path("", include("agora.reputation.urls")),  # leaderboard/… and people/<handle>/
     path("notifications/", include("agora.notifications.urls")),
     path("", include("agora.posts.urls")),
     path("admin/", admin.site.urls),

@@ -28,10 +28,11 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
 from agora.people.models import User  # noqa: E402
-from agora.posts.models import Post, PostKind, visible_through  # noqa: E402
+from agora.posts.models import Post, PostKind  # noqa: E402
 from agora.qa.models import Question  # noqa: E402
 from agora.reputation.queries import tag_choices  # noqa: E402
 from agora.spaces.models import Space  # noqa: E402
+from agora.spaces.visibility import visible_through  # noqa: E402
 
 SEARCH_WORDS = ["release", "customer", "pricing", "kubernetes", "onboarding", "security",
                 "roadmap", "feedback", "incident", "demo", "budget", "launch"]  # fmt: skip

@@ -10,3 +10,10 @@ class MediaConfig(AppConfig):
         from pillow_heif import register_heif_opener
 
         register_heif_opener()
+
+        from agora.media import references
+        from agora.media.models import Attachment
+
+        references.register(
+            Attachment, ["file", "preview", "poster", "captions"], folder="attachments"
+        )

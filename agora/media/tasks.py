@@ -21,10 +21,9 @@ from django.utils import timezone
 from django_tasks import task
 
 from agora.core import policy
-from agora.media import video
+from agora.media import references, video
+from agora.media.models import Attachment, AttachmentKind, AttachmentStatus
 from agora.media.uploads import delete_files
-from agora.people.models import User
-from agora.posts.models import Attachment, AttachmentKind, AttachmentStatus
 
 logger = logging.getLogger("agora.media")
 
@@ -36,7 +35,6 @@ LOST_AFTER = timedelta(minutes=10)
 # Videos that have not been processed within a day are given up on.
 GIVE_UP_AFTER = timedelta(days=1)
 FETCH_CHUNK = 1024 * 1024
-MEDIA_FOLDERS = ("attachments", "avatars")
 CHECK_BATCH = 500
 
 
@@ -169,14 +167,14 @@ def resume_videos() -> dict[str, int]:
 def sweep_orphaned_files() -> int:
     """Periodic: delete uploaded files that nothing uses once the grace period is over.
 
-    A file is used when an attachment (file, preview, poster or captions) or a profile
-    photo names it. The grace period covers files written for a post whose transaction
-    has not committed yet. Returns how many files were removed.
+    A file is used when a registered row names it (``media.references``: an attachment's
+    file, preview, poster or captions; a profile photo). The grace period covers files
+    written for a post whose transaction has not committed yet. Returns how many files were removed.
     """
     hours = max(1, int(policy.get("media.orphan_grace_hours")))
     cutoff = timezone.now() - timedelta(hours=hours)
     removed = 0
-    for folder in MEDIA_FOLDERS:
+    for folder in references.folders():
         batch: list[str] = []
         for name in _files_under(folder):
             batch.append(name)
@@ -202,11 +200,7 @@ def _remove_unused(names: list[str], cutoff: datetime) -> int:
     old = [n for n in names if _modified(n) < cutoff]
     if not old:
         return 0
-    used = set(User.objects.filter(avatar__in=old).values_list("avatar", flat=True))
-    for field in ("file", "preview", "poster", "captions"):
-        used.update(
-            Attachment.objects.filter(**{f"{field}__in": old}).values_list(field, flat=True)
-        )
+    used = references.used(old)
     unused = [n for n in old if n not in used]
     delete_files(unused)
     if unused:

@@ -9,8 +9,9 @@ file on disk. A refusal is an ``ActionError`` naming the file and the rule it br
 
 ``storing`` writes the checked files through Django's storage API (streamed: a video is
 never read into memory) before the caller opens its transaction, and deletes them again
-if the block fails, so a refused or failed post leaves no file behind. Videos get their
-row in ``processing`` and are finished by ``agora.media.tasks.process_video`` once the
+if the block fails, so a refused or failed post leaves no file behind. The rows are made
+by ``agora.media.actions.create_attachments`` inside the caller's transaction; videos get
+theirs in ``processing`` and are finished by ``agora.media.tasks.process_video`` once the
 row is committed.
 """
 
@@ -22,14 +23,13 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
@@ -46,10 +46,8 @@ from agora.media.detect import (
     sniff,
 )
 from agora.media.images import PILLOW_FORMATS, ImageRejected, ProcessedImage, process_image
+from agora.media.models import Attachment, UploadPolicy
 from agora.media.video import VideoInfo, VideoRejected, probe
-from agora.moderation.models import UploadPolicy
-from agora.people.models import User
-from agora.posts.models import Attachment, AttachmentStatus, Comment, Post
 
 CAPTIONS_MAX_BYTES = 1024 * 1024
 NOUNS = {IMAGE: "images", VIDEO: "videos", DOCUMENT: "documents"}
@@ -104,7 +102,7 @@ def clean_name(raw: str | None) -> str:
 
 
 def check_uploads(
-    user: User, uploads: Sequence[Upload], *, captions: UploadedFile | None = None
+    user: AbstractBaseUser, uploads: Sequence[Upload], *, captions: UploadedFile | None = None
 ) -> list[Checked]:
     """Every upload checked against the policy in force now, or the first refusal."""
     if not uploads and captions is None:
@@ -174,11 +172,11 @@ def _read_captions(captions: UploadedFile | None, *, with_video: bool) -> bytes 
     return text.encode("utf-8")
 
 
-def _check_daily_volume(user: User, policy: UploadPolicy, incoming: int) -> None:
+def _check_daily_volume(user: AbstractBaseUser, policy: UploadPolicy, incoming: int) -> None:
     """Today's uploads (in the site's time zone) plus these stay under the daily volume."""
     midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     used = (
-        Attachment.objects.filter(uploaded_by=user, created_at__gte=midnight).aggregate(
+        Attachment.objects.filter(uploaded_by_id=user.pk, created_at__gte=midnight).aggregate(
             total=Sum("byte_size")
         )["total"]
         or 0
@@ -290,27 +288,8 @@ class Batch:
 
     written: tuple[Written, ...]
 
-    def attach(
-        self, post: Post, *, author: User, comment: Comment | None = None
-    ) -> list[Attachment]:
-        """Create the rows (inside the caller's transaction); videos are processed after
-        the commit."""
-        rows = [_row(post, comment, author, w, position) for position, w in enumerate(self.written)]
-        for row in rows:
-            if row.status == AttachmentStatus.PROCESSING:
-                # robust: a queue that cannot be reached must not fail a committed post;
-                # the periodic ``resume_videos`` queues the video again.
-                transaction.on_commit(partial(_process_later, row.pk), robust=True)
-        return rows
-
     def discard(self) -> None:
         delete_files([name for w in self.written for name in w.names])
-
-
-def _process_later(attachment_id: int) -> None:
-    from agora.media.tasks import process_video  # tasks imports this module
-
-    process_video.enqueue(attachment_id)
 
 
 @contextmanager
@@ -330,19 +309,6 @@ def storing(uploads: Sequence[Checked] | Batch) -> Iterator[Batch]:
     except BaseException:
         batch.discard()
         raise
-
-
-def store(
-    post: Post, uploads: Sequence[Checked], *, author: User, comment: Comment | None = None
-) -> list[Attachment]:
-    """Write the files of ``uploads`` and create their rows for ``post`` (and ``comment``).
-
-    For callers already inside a transaction. A failure here removes what was written;
-    a rollback of the caller's transaction later leaves files that the orphan sweep
-    removes after its grace period (``storing`` around the transaction avoids that).
-    """
-    with storing(uploads) as batch:
-        return batch.attach(post, author=author, comment=comment)
 
 
 def write_files(uploads: Sequence[Checked]) -> Batch:
@@ -383,34 +349,6 @@ def _write(item: Checked, stem: str, names: list[str]) -> Written:
     if item.captions is not None:
         captions = _save(f"{stem}.vtt", ContentFile(item.captions), names)
     return Written(item, file=file, captions=captions)
-
-
-def _row(
-    post: Post, comment: Comment | None, author: User, written: Written, position: int
-) -> Attachment:
-    item = written.item
-    row = Attachment(
-        post=post,
-        comment=comment,
-        uploaded_by=author,
-        kind=item.kind,
-        status=AttachmentStatus.PROCESSING if item.kind == VIDEO else AttachmentStatus.READY,
-        file=written.file,
-        preview=written.preview,
-        captions=written.captions,
-        content_type=item.content_type,
-        original_name=item.name[:255],
-        alt_text=item.alt_text,
-        byte_size=item.byte_size,
-        position=position,
-    )
-    if item.image is not None:
-        row.width, row.height = item.image.width, item.image.height
-    if item.probed is not None:
-        row.width, row.height = item.probed.width, item.probed.height
-        row.duration = item.probed.duration
-    row.save()
-    return row
 
 
 def delete_files(names: Sequence[str]) -> None:

@@ -6,8 +6,9 @@ from django.http import HttpRequest
 from django.shortcuts import redirect
 
 from agora.media import units
+from agora.media.actions import save_upload_policy
 from agora.media.detect import DOCUMENT, IMAGE, KNOWN, VIDEO
-from agora.moderation.models import UploadPolicy
+from agora.media.models import UploadPolicy
 
 
 def _choices(category: str) -> list[tuple[str, str]]:
@@ -87,12 +88,20 @@ class UploadPolicyAdmin(admin.ModelAdmin[UploadPolicy]):
     ]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return not UploadPolicy.objects.exists()
+        return False  # there is one policy, always editable at pk 1
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
+    def get_object(
+        self, request: HttpRequest, object_id: str, from_field: str | None = None
+    ) -> UploadPolicy | None:
+        # The policy in force: the saved row, or the defaults until the first save.
+        return UploadPolicy.current() if str(object_id) == "1" else None
+
+    def save_model(self, request: HttpRequest, obj: UploadPolicy, form: Any, change: bool) -> None:
+        save_upload_policy(obj)
+
     def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> Any:
         # One policy: the list would show a single row, so go straight to it.
-        policy = UploadPolicy.current()
-        return redirect("admin:moderation_uploadpolicy_change", policy.pk)
+        return redirect("admin:media_uploadpolicy_change", 1)

@@ -17,7 +17,8 @@ def notify(
     *,
     actor: User | None = None,
     post: Post | None = None,
-    answer: object | None = None,
+    post_id: int | None = None,
+    answer: Post | None = None,
     text: str = "",
 ) -> int:
     """Tell each person in ``user_ids`` (never the actor themself). Returns how many."""
@@ -29,8 +30,8 @@ def notify(
                 user_id=uid,
                 kind=kind,
                 actor=actor,
-                post=post,
-                answer_id=getattr(answer, "pk", None),
+                post_id=post.pk if post is not None else post_id,
+                answer_id=answer.pk if answer is not None else None,
                 text=text[:300],
                 created_at=now,
             )

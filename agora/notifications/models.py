@@ -31,8 +31,9 @@ class Notification(models.Model):
     post = models.ForeignKey(
         Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    # An answer (a post) the notification is about; ``post`` is then its question.
     answer = models.ForeignKey(
-        "qa.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     text = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)

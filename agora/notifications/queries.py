@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 
 from agora.notifications.models import Notification
 from agora.people.models import User
-from agora.posts.models import visible_through
+from agora.spaces.visibility import visible_through
 
 
 def visible(user: User) -> QuerySet[Notification]:

@@ -22,7 +22,7 @@ from django.utils.text import slugify
 
 from agora.core.errors import ActionError
 from agora.media.images import PILLOW_FORMATS, ImageRejected, process_image
-from agora.moderation.models import UploadPolicy
+from agora.media.models import UploadPolicy
 from agora.people.models import Department, Follow, Invitation, Skill, User
 
 # Handles that would collide with the people app's own URLs.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
@@ -105,7 +106,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.display_name or self.email
 
     def get_absolute_url(self) -> str:
-        return link("people:profile", self.handle)
+        return link("reputation:profile", self.handle)
 
     @property
     def initials(self) -> str:
@@ -160,3 +161,38 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return self.email
+
+
+class Level(models.IntegerChoices):
+    NEW = 0, "New member"
+    MEMBER = 1, "Member"
+    CONTRIBUTOR = 2, "Contributor"
+    LEADER = 3, "Leader"
+
+
+# The CSS class of each level's label (agora.css gives contributors and leaders colour).
+LEVEL_CSS = {
+    Level.NEW: "level-new",
+    Level.MEMBER: "level-member",
+    Level.CONTRIBUTOR: "level-contributor",
+    Level.LEADER: "level-leader",
+}
+
+
+class Standing(models.Model):
+    """A person's level, which the reputation app decides from their activity (one row
+    once they have been evaluated). ``below_since`` starts the grace period before a
+    demotion. Every person chip draws it, so it lives with people."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="standing",
+    )
+    level = models.PositiveSmallIntegerField(choices=Level.choices, default=Level.NEW)
+    since = models.DateTimeField(default=timezone.now)
+    below_since = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.get_level_display()}"

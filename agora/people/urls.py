@@ -8,7 +8,6 @@ urlpatterns = [
     path("me/edit/", profiles.edit_profile, name="edit"),
     path("invite/", invitations.invite, name="invite"),
     path("suggest/", profiles.suggest, name="suggest"),
-    path("<slug:handle>/", profiles.profile, name="profile"),
     path("<slug:handle>/follow/", profiles.follow, name="follow"),
     path("<slug:handle>/photo/", profiles.avatar, name="avatar"),
 ]

@@ -1,4 +1,6 @@
-"""Fetching posts and comments for a person: 404 for anything they may not read."""
+"""Fetching posts and comments for a person: 404 for anything they may not read; and who
+may edit, delete and pin them (the rule of who moderates a space is
+``spaces.visibility.moderates``)."""
 
 from __future__ import annotations
 
@@ -7,8 +9,8 @@ from collections.abc import Mapping
 from django.http import Http404
 
 from agora.people.models import User
-from agora.posts.models import Comment, Post, visible_through
-from agora.spaces.models import Role
+from agora.posts.models import Comment, Post
+from agora.spaces.visibility import moderates, visible_through
 
 
 def access_post(user: User, post_id: int) -> Post:
@@ -40,28 +42,21 @@ def can_edit_post(user: User, post: Post) -> bool:
     return post.author_id == user.pk
 
 
-def can_moderate(user: User, space_id: int | None, roles: Mapping[int, str]) -> bool:
-    """Site moderators, and a space's owners and moderators, may remove what is in it."""
-    if user.is_moderator:
-        return True
-    return space_id is not None and roles.get(space_id) in (Role.OWNER, Role.MODERATOR)
-
-
-def can_delete_post(user: User, post: Post, roles: dict[int, str]) -> bool:
-    return post.author_id == user.pk or can_moderate(user, post.space_id, roles)
+def can_delete_post(user: User, post: Post, roles: Mapping[int, str]) -> bool:
+    return post.author_id == user.pk or moderates(user, post.space_id, roles)
 
 
 def can_delete_comment(
-    user: User, comment: Comment, space_id: int | None, roles: dict[int, str]
+    user: User, comment: Comment, space_id: int | None, roles: Mapping[int, str]
 ) -> bool:
-    return comment.author_id == user.pk or can_moderate(user, space_id, roles)
+    return comment.author_id == user.pk or moderates(user, space_id, roles)
 
 
 def can_pin(user: User, space_id: int | None, roles: Mapping[int, str], *, leader: bool) -> bool:
     """A space's owners and moderators, site moderators, and leaders who belong to it.
 
-    ``leader`` says whether ``user`` holds the "pin" privilege (reputation levels).
+    ``leader`` says whether ``user`` holds the "pin" privilege (``people.privileges``).
     """
     if space_id is None:
         return False
-    return can_moderate(user, space_id, roles) or (leader and space_id in roles)
+    return moderates(user, space_id, roles) or (leader and space_id in roles)

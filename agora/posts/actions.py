@@ -1,7 +1,10 @@
-"""Every write about posts: creating, editing and deleting posts and comments (with their
-files, checked by ``media.uploads``), and reactions.
+"""Every write about posts: creating, editing and deleting posts (questions and answers
+are posts too) and comments, with their files (checked by ``media.uploads``), pins and
+reactions.
 
-Views, the demo seeder and tests all come here; nothing else creates these rows.
+Views, the qa actions, the demo seeder and tests all come here; nothing else creates
+these rows. What the apps above must know (reputation, search, qa) they learn from the
+events in ``posts.events``, emitted inside each transaction.
 """
 
 from __future__ import annotations
@@ -13,26 +16,35 @@ from datetime import datetime
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import F, Value
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import F
 from django.utils import timezone
 
-from agora.core import markdown
+from agora.core import events, markdown
 from agora.core.errors import ActionError
 from agora.core.links import link
+from agora.media.actions import create_attachments
 from agora.media.uploads import Batch, Checked, Upload, check_uploads, storing
 from agora.people.models import User
+from agora.people.privileges import has_privilege
 from agora.posts.access import (
     access_comment,
     access_post,
     can_delete_comment,
     can_delete_post,
     can_edit_post,
-    can_moderate,
     can_pin,
 )
+from agora.posts.events import (
+    PostCreated,
+    PostDeleted,
+    PostEdited,
+    ReactionAdded,
+    ReactionRemoved,
+)
 from agora.posts.models import (
+    FEED_KINDS,
     Comment,
+    FileLink,
     Mention,
     Post,
     PostKind,
@@ -41,12 +53,10 @@ from agora.posts.models import (
     ReactionKind,
     Tag,
 )
-from agora.qa.models import Answer
-from agora.reputation import actions as reputation
-from agora.reputation import levels
-from agora.search import backends as search
+from agora.spaces import actions as spaces
 from agora.spaces.models import Membership, Space
 from agora.spaces.queries import membership_roles
+from agora.spaces.visibility import moderates
 
 
 @dataclass(frozen=True)
@@ -170,11 +180,14 @@ def do_create_post(
     kind: str = PostKind.POST,
     tags: Sequence[str] = (),
     title: str = "",
+    parent: Post | None = None,
 ) -> Post:
-    """Create a post with its tags, mentions and files in one transaction.
+    """Create a post (or a question, or with ``parent`` an answer to it) with its tags,
+    mentions and files in one transaction.
 
     ``tags`` adds to the #tags the body names (a question's tag field). The files are
     written before the transaction opens and removed if it fails (``media.uploads``).
+    Answers live in their question's space but do not count as the space's posts.
     """
     rendered = render_body(body)
     check_mention_count(rendered)
@@ -184,6 +197,7 @@ def do_create_post(
             author=author,
             space=space,
             kind=kind,
+            parent=parent,
             title=title,
             body=body,
             body_html=rendered.html,
@@ -196,15 +210,19 @@ def do_create_post(
         Mention.objects.bulk_create(
             [Mention(user_id=uid, post=post, created_at=now) for uid in rendered.mentioned]
         )
-        search.index_post(post.pk, post.search_text)
-        files.attach(post, author=author)
-        if space is not None:
-            Space.objects.filter(pk=space.pk).update(
-                post_count=F("post_count") + 1,
-                # A backdated post (imports, the demo) never moves the activity date back.
-                last_post_at=Greatest(Coalesce("last_post_at", Value(now)), Value(now)),
-            )
+        _link_files(files, post, author=author)
+        if space is not None and kind in FEED_KINDS:
+            spaces.do_count_post(space, 1, at=now)
+        events.emit(PostCreated(post))
     return post
+
+
+def _link_files(files: Batch, post: Post, *, author: User, comment: Comment | None = None) -> None:
+    """The rows of the files just written, linked to their post (and comment)."""
+    rows = create_attachments(files, uploaded_by=author)
+    FileLink.objects.bulk_create(
+        [FileLink(attachment=row, post=post, comment=comment) for row in rows]
+    )
 
 
 def check_edit_post(user: User, post_id: int, body: str, *, title: str | None = None) -> Post:
@@ -213,7 +231,7 @@ def check_edit_post(user: User, post_id: int, body: str, *, title: str | None = 
         raise ActionError("Only the author can edit a post.", status=403)
     # A question may have only a title; a post needs text unless it has files of its own.
     allow_empty = (
-        post.kind == PostKind.QUESTION or post.attachments.filter(comment__isnull=True).exists()
+        post.kind == PostKind.QUESTION or post.file_links.filter(comment__isnull=True).exists()
     )
     body = _check_body(
         body, limit=settings.AGORA_POST_MAX_CHARS, what="save", allow_empty=allow_empty
@@ -248,7 +266,6 @@ def do_edit_post(post: Post, *, editor: User, body: str, title: str | None = Non
         )
         old_text = post.search_text
         post.title, post.body = title, body
-        search.reindex_post(post.pk, old_text, post.search_text)
         post.body_html = rendered.html
         post.edited_at = now
         post.save(update_fields=["title", "body", "body_html", "edited_at"])
@@ -261,6 +278,13 @@ def do_edit_post(post: Post, *, editor: User, body: str, title: str | None = Non
             [Mention(user_id=uid, post=post) for uid in rendered.mentioned],
             ignore_conflicts=True,
         )
+        events.emit(PostEdited(post, old_text))
+
+
+def do_set_tags(post: Post, names: Sequence[str]) -> None:
+    """Replace the post's tags (a question retagged by its asker or a leader)."""
+    with transaction.atomic():
+        post.tags.set(tags_for(names))
 
 
 def check_delete_post(user: User, post_id: int) -> Post:
@@ -271,16 +295,25 @@ def check_delete_post(user: User, post_id: int) -> Post:
     return post
 
 
-def do_delete_post(post: Post, *, deleted_by: User) -> None:
-    """Hide a post everywhere; the row stays for the moderation record."""
+def do_delete_post(post: Post, *, deleted_by: User) -> bool:
+    """Hide a post (and a question's answers) everywhere; the rows stay for the moderation
+    record. False if it was deleted already (nothing changes then)."""
+    now = timezone.now()
     with transaction.atomic():
         updated = Post.objects.filter(pk=post.pk, deleted_at__isnull=True).update(
-            deleted_at=timezone.now(), deleted_by=deleted_by
+            deleted_at=now, deleted_by=deleted_by
         )
-        if updated:
-            reputation.on_post_deleted(post)  # its credit leaves the leaderboards too
-        if updated and post.space_id is not None:
-            Space.objects.filter(pk=post.space_id).update(post_count=F("post_count") - 1)
+        if not updated:
+            return False
+        # Answers go with their question: the same moment, so a restore finds them.
+        Post.objects.filter(parent=post, deleted_at__isnull=True).update(
+            deleted_at=now, deleted_by=deleted_by
+        )
+        if post.space_id is not None and post.kind in FEED_KINDS:
+            spaces.do_count_post(post.space_id, -1)
+        post.deleted_at, post.deleted_by = now, deleted_by
+        events.emit(PostDeleted(post, deleted_by))
+    return True
 
 
 def check_add_comment(
@@ -289,32 +322,17 @@ def check_add_comment(
     body: str,
     *,
     parent_id: int | None = None,
-    answer_id: int | None = None,
     uploads: Sequence[Upload] = (),
     captions: UploadedFile | None = None,
 ) -> Comment:
-    """Comment on a post, reply to a comment, or (``answer_id``) comment on an answer,
-    with files under the upload policy.
-
-    A comment on an answer belongs to the question's post, so it is visible exactly when
-    the question is (and so are the comment's files); answers' comments are one flat list
-    (no replies).
-    """
+    """Comment on a post (or an answer), or reply to a comment, with files under the
+    upload policy. An answer's comments are one flat list (no replies)."""
     post = access_post(user, post_id)
     parent = None
-    answer = None
-    if answer_id is not None:
-        if parent_id is not None:
-            raise ActionError("Comments on an answer cannot be replies.")
-        answer = Answer.objects.filter(
-            pk=answer_id, question_id=post.pk, deleted_at__isnull=True
-        ).first()
-        if answer is None:
-            raise ActionError("The answer you commented on is gone.", status=404)
+    if parent_id is not None and post.kind == PostKind.ANSWER:
+        raise ActionError("Comments on an answer cannot be replies.")
     if parent_id is not None:
-        parent = Comment.objects.filter(
-            pk=parent_id, post=post, answer__isnull=True, deleted_at__isnull=True
-        ).first()
+        parent = Comment.objects.filter(pk=parent_id, post=post, deleted_at__isnull=True).first()
         if parent is None:
             raise ActionError("The comment you replied to is gone.", status=404)
         if parent.parent_id is not None:
@@ -324,7 +342,7 @@ def check_add_comment(
         body, limit=settings.AGORA_COMMENT_MAX_CHARS, what="comment", allow_empty=bool(uploads)
     )
     checked = check_uploads(user, uploads, captions=captions)
-    return do_add_comment(user, post, body, parent=parent, answer=answer, attachments=checked)
+    return do_add_comment(user, post, body, parent=parent, attachments=checked)
 
 
 def do_add_comment(
@@ -333,19 +351,16 @@ def do_add_comment(
     body: str,
     *,
     parent: Comment | None = None,
-    answer: Answer | None = None,
     created_at: datetime | None = None,
     attachments: Sequence[Checked] | Batch = (),
 ) -> Comment:
-    """Write a comment with its files; the post's (or, for ``answer``, the answer's)
-    counter follows."""
+    """Write a comment with its files; the post's counter follows."""
     rendered = render_body(body)
     check_mention_count(rendered)
     now = created_at or timezone.now()
     with storing(attachments) as files, transaction.atomic():
         comment = Comment.objects.create(
             post=post,
-            answer=answer,
             author=author,
             parent=parent,
             body=body,
@@ -358,11 +373,8 @@ def do_add_comment(
                 for uid in rendered.mentioned
             ]
         )
-        files.attach(post, author=author, comment=comment)
-        if answer is not None:
-            Answer.objects.filter(pk=answer.pk).update(comment_count=F("comment_count") + 1)
-        else:
-            Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
+        _link_files(files, post, author=author, comment=comment)
+        Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
     return comment
 
 
@@ -380,19 +392,19 @@ def do_delete_comment(comment: Comment, *, deleted_by: User) -> None:
         updated = Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(
             deleted_at=timezone.now(), deleted_by=deleted_by
         )
-        if updated and comment.answer_id is not None:
-            Answer.objects.filter(pk=comment.answer_id).update(comment_count=F("comment_count") - 1)
-        elif updated:
+        if updated:
             Post.objects.filter(pk=comment.post_id).update(comment_count=F("comment_count") - 1)
 
 
 def check_pin(user: User, post_id: int, *, pinned: bool) -> Post:
     """Pin a post to the top of its space's feed (or unpin it)."""
     post = access_post(user, post_id)
+    if post.kind not in FEED_KINDS:
+        raise ActionError("An answer cannot be pinned; pin its question instead.")
     if post.space_id is None:
         raise ActionError("Only posts in a space can be pinned.")
     roles = membership_roles(user)
-    leader = not can_moderate(user, post.space_id, roles) and levels.has_privilege(user, "pin")
+    leader = not moderates(user, post.space_id, roles) and has_privilege(user, "pin")
     if not can_pin(user, post.space_id, roles, leader=leader):
         raise ActionError(
             "Pinning is for this space's owners and moderators, and for leaders who belong to it.",
@@ -416,30 +428,36 @@ def check_reaction_kind(kind: str) -> str:
     return kind
 
 
-Reactable = Post | Comment | Answer
+Reactable = Post | Comment
 
 
 def _target(target: Reactable) -> dict[str, Reactable]:
     if isinstance(target, Post):
         return {"post": target}
-    if isinstance(target, Comment):
-        return {"comment": target}
-    return {"answer": target}
+    return {"comment": target}
+
+
+def _reacted(
+    event: type[ReactionAdded | ReactionRemoved], user: User, kind: str, target: Reactable
+) -> None:
+    if isinstance(target, Post):
+        events.emit(event(user, kind, post=target))
+    else:
+        events.emit(event(user, kind, comment=target))
 
 
 def do_add_reaction(user: User, target: Reactable, kind: str) -> bool:
     """Add one reaction; False if it was already there. Exactly-once under concurrent clicks.
 
-    A new thumbs-up on a post or answer credits its author in the reputation ledger, in
-    the same transaction.
+    Emits ``ReactionAdded`` in the same transaction (a thumbs-up on a post or an answer
+    credits its author's reputation).
     """
     counter = f"{kind}_count"
     try:
         with transaction.atomic():
             Reaction.objects.create(user=user, kind=kind, **_target(target))
             type(target).objects.filter(pk=target.pk).update(**{counter: F(counter) + 1})
-            if kind == ReactionKind.THUMBS_UP and not isinstance(target, Comment):
-                reputation.on_thumbs_up(user, target)
+            _reacted(ReactionAdded, user, kind, target)
     except IntegrityError:
         return False
     return True
@@ -455,4 +473,5 @@ def do_remove_reaction(user: User, target: Reactable, kind: str) -> bool:
         deleted, _ = Reaction.objects.filter(user=user, kind=kind, **_target(target)).delete()
         if deleted:
             type(target).objects.filter(pk=target.pk).update(**{counter: F(counter) - 1})
+            _reacted(ReactionRemoved, user, kind, target)
     return bool(deleted)

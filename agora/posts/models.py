@@ -1,18 +1,24 @@
-"""Posts, comments, reactions, mentions, tags and attachments (images, videos, documents)."""
+"""Posts, comments, reactions, mentions, tags, and which files belong to which post.
+
+A post is an employee's post, a question, or an answer to a question (``kind``): answers
+are posts with their question as ``parent``, so they have reactions, comments, mentions,
+revisions, search and visibility exactly like posts; ``qa.Answer`` adds what only answers
+have (accepted, official). Files are ``media.Attachment`` rows, linked here (``FileLink``).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.db.models.lookups import Exact, In
 from django.utils import timezone
 
 from agora.core.links import link
-from agora.media.detect import KNOWN
+from agora.media.models import Attachment
 from agora.spaces.models import Space
+from agora.spaces.visibility import visible_through
 
 if TYPE_CHECKING:
     from agora.people.models import User
@@ -36,6 +42,11 @@ REACTION_EMOJI = {
 class PostKind(models.TextChoices):
     POST = "post", "Post"
     QUESTION = "question", "Question"
+    ANSWER = "answer", "Answer"
+
+
+# What feeds, tag pages and profiles list: answers are read on their question's page.
+FEED_KINDS = (PostKind.POST, PostKind.QUESTION)
 
 
 class ReactionCounts(models.Model):
@@ -54,7 +65,7 @@ class ReactionCounts(models.Model):
 
 
 class PostQuerySet(models.QuerySet["Post"]):
-    """The single visibility rule for posts, computed in SQL."""
+    """The visibility rule for posts (``agora.spaces.visibility``), computed in SQL."""
 
     def visible_to(self, user: User) -> PostQuerySet:
         """Posts ``user`` may read: not deleted, and company-wide or in a space they may read.
@@ -67,38 +78,9 @@ class PostQuerySet(models.QuerySet["Post"]):
             visible_through(user, "")
         )
 
-
-def visible_through(user: User, path: str = "post") -> models.Q:
-    """The rule for rows that reach a post through ``path`` (``"post"``,
-    ``"question__post"``; ``""`` for posts themselves): a filter on the post's own columns.
-
-    Use it instead of ``post__in=Post.objects.visible_to(user)``: a planner evaluates that
-    subquery whole (every readable post, a million rows at company size) before it looks
-    at a single outer row, while a join costs one primary-key lookup per outer row.
-
-    The space (0 for company-wide) is an expression, so no branch of the OR can use an
-    index on its own: planners never gather every readable post through the space index
-    and sort them all, but walk the outer rows' own index (posts newest first, questions
-    by activity, a person's ledger) and stop at the page size.
-    """
-    if not user.is_authenticated:
-        return models.Q(pk__in=[])
-    prefix = f"{path}__" if path else ""
-    readable = Space.objects.readable_by(user).order_by().values("pk")
-    key = Coalesce(f"{prefix}space_id", models.Value(0))
-    return models.Q(**{f"{prefix}deleted_at__isnull": True}) & (
-        models.Q(Exact(key, 0)) | models.Q(In(key, readable))
-    )
-
-
-def reader_ids(post: Post) -> models.QuerySet[Any, int] | None:
-    """The same rule seen from the post: ids of the people who may read it, as a subquery,
-    or None when every employee may (company-wide, or in an open space)."""
-    from agora.spaces.models import Membership, Visibility
-
-    if post.space is None or post.space.visibility == Visibility.OPEN:
-        return None
-    return Membership.objects.filter(space_id=post.space.pk).values_list("user_id", flat=True)
+    def in_feeds(self) -> PostQuerySet:
+        """Posts and questions: answers are read on their question's page."""
+        return self.filter(kind__in=FEED_KINDS)
 
 
 class Tag(models.Model):
@@ -126,6 +108,10 @@ class Post(ReactionCounts):
         Space, null=True, blank=True, on_delete=models.CASCADE, related_name="posts"
     )
     kind = models.CharField(max_length=10, choices=PostKind.choices, default=PostKind.POST)
+    # An answer's question (and the same space): deleting a post deletes its answers too.
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
     # A question's title (posts have none for now); searched together with the body.
     title = models.CharField(max_length=255, blank=True)
     body = models.TextField()
@@ -143,7 +129,7 @@ class Post(ReactionCounts):
     deleted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # Comments on the post itself; those on a question's answers count on the answer.
+    # Comments on the post itself (those on a question's answers count on each answer).
     comment_count = models.PositiveIntegerField(default=0)
 
     objects: ClassVar[PostQuerySet] = PostQuerySet.as_manager()  # type: ignore[assignment]
@@ -154,6 +140,7 @@ class Post(ReactionCounts):
             models.Index(fields=["-created_at", "-id"], name="post_created"),
             models.Index(fields=["space", "-created_at", "-id"], name="post_space_created"),
             models.Index(fields=["author", "-created_at", "-id"], name="post_author_created"),
+            models.Index(fields=["parent", "created_at"], name="post_parent_created"),
             # A space's pinned posts, read on the first page of its feed.
             models.Index(
                 fields=["space", "-pinned_at"],
@@ -166,7 +153,24 @@ class Post(ReactionCounts):
         return f"Post {self.pk} by {self.author_id}"
 
     def get_absolute_url(self) -> str:
+        if self.kind == PostKind.ANSWER:
+            return f"{self.page_url()}#answer-{self.pk}"
+        return self.page_url()
+
+    def page_url(self) -> str:
+        """The page that shows this post: its own, or for an answer its question's."""
+        if self.kind == PostKind.QUESTION:
+            return link("qa:question", self.pk)
+        if self.kind == PostKind.ANSWER and self.parent_id is not None:
+            return link("qa:question", self.parent_id)
         return link("posts:detail", self.pk)
+
+    @property
+    def files(self) -> models.QuerySet[Attachment]:
+        """The post's own files (not its comments'), in their order (one query)."""
+        return Attachment.objects.filter(link__post=self, link__comment__isnull=True).order_by(
+            "position", "id"
+        )
 
     @property
     def search_text(self) -> str:
@@ -193,16 +197,10 @@ class PostRevision(models.Model):
 
 
 class Comment(ReactionCounts):
-    """A comment on a post, or (with ``parent``) a reply to a top-level comment.
-
-    A comment on an answer has ``answer`` set and its ``post`` is the question, so it is
-    visible exactly when the question is.
-    """
+    """A comment on a post (or an answer, which is a post), or (with ``parent``) a reply
+    to a top-level comment. Visible exactly when its post is."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="comments")
-    answer = models.ForeignKey(
-        "qa.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
-    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments"
     )
@@ -225,11 +223,18 @@ class Comment(ReactionCounts):
         return f"Comment {self.pk} on {self.post_id}"
 
     def get_absolute_url(self) -> str:
-        return f"{link('posts:detail', self.post_id)}#comment-{self.pk}"
+        """The comment on its post's page (the question's page for an answer's comment).
+        Uses ``post``, so fetch it with the comment where URLs are drawn for many."""
+        return f"{self.post.page_url()}#comment-{self.pk}"
+
+    @property
+    def files(self) -> models.QuerySet[Attachment]:
+        """The comment's files, in their order (one query)."""
+        return Attachment.objects.filter(link__comment=self).order_by("position", "id")
 
 
 class Reaction(models.Model):
-    """One person's reaction of one kind to one post, comment or answer."""
+    """One person's reaction of one kind to one post (an answer is a post) or comment."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reactions"
@@ -241,9 +246,6 @@ class Reaction(models.Model):
     comment = models.ForeignKey(
         Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="reactions"
     )
-    answer = models.ForeignKey(
-        "qa.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="reactions"
-    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -251,9 +253,8 @@ class Reaction(models.Model):
             # Exactly one target; one reaction of each kind per person per target. The
             # database, not Python, keeps a double click from counting twice.
             models.CheckConstraint(
-                condition=models.Q(post__isnull=False, comment__isnull=True, answer__isnull=True)
-                | models.Q(post__isnull=True, comment__isnull=False, answer__isnull=True)
-                | models.Q(post__isnull=True, comment__isnull=True, answer__isnull=False),
+                condition=models.Q(post__isnull=False, comment__isnull=True)
+                | models.Q(post__isnull=True, comment__isnull=False),
                 name="posts_reaction_exactly_one_target",
             ),
             models.UniqueConstraint(
@@ -266,16 +267,10 @@ class Reaction(models.Model):
                 condition=models.Q(comment__isnull=False),
                 name="posts_reaction_once_per_comment",
             ),
-            models.UniqueConstraint(
-                fields=["user", "answer", "kind"],
-                condition=models.Q(answer__isnull=False),
-                name="posts_reaction_once_per_answer",
-            ),
         ]
         indexes = [
             models.Index(fields=["post", "kind"]),
             models.Index(fields=["comment", "kind"]),
-            models.Index(fields=["answer", "kind"]),
         ]
 
     def __str__(self) -> str:
@@ -283,7 +278,8 @@ class Reaction(models.Model):
 
 
 class Mention(models.Model):
-    """``user`` was @mentioned in a post, a comment or an answer (``post`` is always set)."""
+    """``user`` was @mentioned in a post (or an answer) or in a comment on it (``post`` is
+    always set)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mentions"
@@ -292,22 +288,14 @@ class Mention(models.Model):
     comment = models.ForeignKey(
         Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
     )
-    answer = models.ForeignKey(
-        "qa.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
-    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "post"],
-                condition=models.Q(comment__isnull=True, answer__isnull=True),
+                condition=models.Q(comment__isnull=True),
                 name="posts_mention_once_per_post",
-            ),
-            models.UniqueConstraint(
-                fields=["user", "answer"],
-                condition=models.Q(answer__isnull=False, comment__isnull=True),
-                name="posts_mention_once_per_answer",
             ),
             models.UniqueConstraint(
                 fields=["user", "comment"],
@@ -320,92 +308,23 @@ class Mention(models.Model):
         return f"@{self.user_id} in post {self.post_id}"
 
 
-def attachment_upload_to(instance: Attachment, filename: str) -> str:
-    now = timezone.now()
-    return f"attachments/{now:%Y/%m}/{filename}"
+class FileLink(models.Model):
+    """Which post (and, for a comment's file, which comment) a stored file belongs to.
 
-
-class AttachmentKind(models.TextChoices):
-    IMAGE = "image", "Image"
-    VIDEO = "video", "Video"
-    DOCUMENT = "document", "Document"
-
-
-class AttachmentStatus(models.TextChoices):
-    READY = "ready", "Ready"
-    PROCESSING = "processing", "Processing"
-    FAILED = "failed", "Failed"
-
-
-class Attachment(models.Model):
-    """A file attached to a post (or to a comment: then ``post`` is the comment's post, so
-    the file is visible exactly when the post is).
-
-    Images are stored re-encoded without metadata, with a preview. Videos are stored as
-    uploaded, then a background task replaces them with a copy without metadata and makes
-    a poster; until then they are ``processing`` and not served. Documents are stored as
-    uploaded and always downloaded, never shown in the browser.
+    The file itself is a ``media.Attachment``; this row makes it visible exactly when its
+    post is (and, for a comment's file, while the comment is not deleted).
     """
 
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
+    attachment = models.OneToOneField(
+        Attachment, primary_key=True, on_delete=models.CASCADE, related_name="link"
+    )
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="file_links")
     comment = models.ForeignKey(
-        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="file_links"
     )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    kind = models.CharField(
-        max_length=10, choices=AttachmentKind.choices, default=AttachmentKind.IMAGE
-    )
-    status = models.CharField(
-        max_length=10, choices=AttachmentStatus.choices, default=AttachmentStatus.READY
-    )
-    file = models.FileField(upload_to=attachment_upload_to, max_length=255)
-    preview = models.FileField(upload_to=attachment_upload_to, max_length=255, blank=True)
-    poster = models.FileField(upload_to=attachment_upload_to, max_length=255, blank=True)
-    captions = models.FileField(upload_to=attachment_upload_to, max_length=255, blank=True)
-    content_type = models.CharField(max_length=100)
-    original_name = models.CharField(max_length=255, blank=True)
-    alt_text = models.CharField(max_length=500, blank=True)
-    width = models.PositiveIntegerField(default=0)
-    height = models.PositiveIntegerField(default=0)
-    duration = models.FloatField(null=True, blank=True, help_text="Seconds, for videos")
-    byte_size = models.PositiveBigIntegerField()
-    position = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(default=timezone.now)
-    # When a worker claimed a processing video (a conditional UPDATE), so that two workers
-    # never process it together and a worker that died can be replaced after a while.
-    claimed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["position", "id"]
-        indexes = [
-            models.Index(fields=["uploaded_by", "created_at"], name="attachment_uploader_day"),
-        ]
+        indexes = [models.Index(fields=["post", "comment"], name="posts_filelink_owner")]
 
     def __str__(self) -> str:
-        return self.original_name or f"Attachment {self.pk}"
-
-    def get_absolute_url(self) -> str:
-        return link("posts:attachment", self.pk)
-
-    @property
-    def is_image(self) -> bool:
-        return self.kind == AttachmentKind.IMAGE
-
-    @property
-    def is_video(self) -> bool:
-        return self.kind == AttachmentKind.VIDEO
-
-    @property
-    def is_document(self) -> bool:
-        return self.kind == AttachmentKind.DOCUMENT
-
-    @property
-    def is_ready(self) -> bool:
-        return self.status == AttachmentStatus.READY
-
-    @property
-    def type_label(self) -> str:
-        """What kind of file this is, for people: "PDF", "Word", "MP4"."""
-        return KNOWN.get(self.kind, {}).get(self.content_type, self.content_type)
+        return f"File {self.attachment_id} of post {self.post_id}"

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from agora.core.pagination import Page, keyset_page
-from agora.core.viewer import Viewer
 from agora.people.models import Follow, User
+from agora.people.privileges import has_privilege
 from agora.posts.access import can_delete_comment, can_delete_post, can_edit_post, can_pin
-from agora.posts.models import Attachment, Comment, Post, PostQuerySet, Reaction, Tag
-from agora.reputation.levels import has_privilege
-from agora.spaces.models import Space, member_space_ids
+from agora.posts.models import Comment, FileLink, Post, PostKind, PostQuerySet, Reaction, Tag
+from agora.spaces.models import Space
+from agora.spaces.viewer import Viewer
+from agora.spaces.visibility import member_space_ids
 
 FEED_TABS = ("all", "company")
 PINNED_MAX = 5  # pinned posts shown above a space's feed
@@ -42,17 +43,24 @@ class CommentView:
     my_reactions: set[str]
     can_delete: bool
     replies: list[CommentView] = field(default_factory=list)
+    # Top-level comments take replies, except on answers (their comments are one list).
+    can_reply: bool = False
 
 
-# A post's own files (its comments' files belong to the comments).
+# A post's own files (its comments' files belong to the comments), with the stored file.
 ATTACHMENTS = Prefetch(
-    "attachments",
-    queryset=Attachment.objects.filter(comment__isnull=True).order_by("position", "id"),
+    "file_links",
+    queryset=FileLink.objects.filter(comment__isnull=True)
+    .select_related("attachment")
+    .order_by("attachment__position", "attachment_id"),
 )
 # A comment's files, fetched for a whole thread in one query. Templates draw a comment's
 # files only from this prefetch (the ``comment_media`` filter never queries).
 COMMENT_ATTACHMENTS = Prefetch(
-    "attachments", queryset=Attachment.objects.order_by("position", "id")
+    "file_links",
+    queryset=FileLink.objects.select_related("attachment").order_by(
+        "attachment__position", "attachment_id"
+    ),
 )
 
 
@@ -112,7 +120,7 @@ def page_of(viewer: Viewer, posts: PostQuerySet, cursor: str | None, size: int) 
 def home_feed(viewer: Viewer, *, tab: str, cursor: str | None, size: int) -> Page[PostCard]:
     """My spaces, people I follow and company-wide posts; or only company-wide ones."""
     user = viewer.user
-    posts = Post.objects.visible_to(user)
+    posts = Post.objects.visible_to(user).in_feeds()
     if tab == "company":
         posts = posts.filter(Q(space_key=0))
     else:
@@ -131,7 +139,7 @@ def space_feed(
     Pinned posts are left out of the paged feed, so they never show twice and the cursor
     walks the rest undisturbed. Both lists share one attachments and one reactions query.
     """
-    posts = Post.objects.visible_to(viewer.user).filter(space=space)
+    posts = Post.objects.visible_to(viewer.user).in_feeds().filter(space=space)
     pinned: list[Post] = []
     if not cursor:
         pinned = list(
@@ -148,20 +156,20 @@ def space_feed(
 
 def profile_feed(viewer: Viewer, person: User, *, cursor: str | None, size: int) -> Page[PostCard]:
     """A person's posts that the viewer may read (none from spaces closed to the viewer)."""
-    posts = Post.objects.visible_to(viewer.user).filter(author=person)
+    posts = Post.objects.visible_to(viewer.user).in_feeds().filter(author=person)
     return page_of(viewer, posts, cursor, size)
 
 
 def tag_feed(viewer: Viewer, tag: Tag, *, cursor: str | None, size: int) -> Page[PostCard]:
-    posts = Post.objects.visible_to(viewer.user).filter(tags=tag)
+    posts = Post.objects.visible_to(viewer.user).in_feeds().filter(tags=tag)
     return page_of(viewer, posts, cursor, size)
 
 
 def comment_thread(viewer: Viewer, post: Post) -> list[CommentView]:
-    """Every comment on ``post`` (not those on its answers), replies nested one level,
-    with the viewer's reactions."""
+    """Every comment on ``post`` (an answer's are on the answer), replies nested one
+    level, with the viewer's reactions."""
     comments = list(
-        Comment.objects.filter(post=post, answer__isnull=True)
+        Comment.objects.filter(post=post)
         .select_related("author", "author__department", "author__standing")
         .prefetch_related(COMMENT_ATTACHMENTS)
         .order_by("created_at", "id")
@@ -173,13 +181,19 @@ def comment_thread(viewer: Viewer, post: Post) -> list[CommentView]:
         ).values_list("comment_id", "kind")
         for comment_id, kind in rows:
             mine[comment_id].add(kind)
-    return build_thread(viewer, post.space_id, comments, mine)
+    return build_thread(viewer, post.space_id, comments, mine, replies=post.kind != PostKind.ANSWER)
 
 
 def build_thread(
-    viewer: Viewer, space_id: int | None, comments: list[Comment], mine: dict[int, set[str]]
+    viewer: Viewer,
+    space_id: int | None,
+    comments: list[Comment],
+    mine: dict[int, set[str]],
+    *,
+    replies: bool = True,
 ) -> list[CommentView]:
-    """Nest already fetched ``comments`` (oldest first) one level deep for ``viewer``."""
+    """Nest already fetched ``comments`` (oldest first) one level deep for ``viewer``
+    (``replies=False``: an answer's flat list)."""
     roles = viewer.roles
     views: dict[int, CommentView] = {}
     top: list[CommentView] = []
@@ -188,6 +202,7 @@ def build_thread(
             comment=c,
             my_reactions=mine.get(c.pk, set()),
             can_delete=c.deleted_at is None and can_delete_comment(viewer.user, c, space_id, roles),
+            can_reply=replies and c.parent_id is None,
         )
         views[c.pk] = view
         if c.parent_id is None:
@@ -207,6 +222,7 @@ def comment_view(viewer: Viewer, comment: Comment) -> CommentView:
         comment=comment,
         my_reactions=mine,
         can_delete=can_delete_comment(viewer.user, comment, comment.post.space_id, viewer.roles),
+        can_reply=comment.parent_id is None and comment.post.kind != PostKind.ANSWER,
     )
 
 

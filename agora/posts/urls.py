@@ -15,7 +15,6 @@ urlpatterns = [
     path("posts/<id:post_id>/reactions/", reactions.react_to_post, name="react"),
     path("comments/<id:comment_id>/delete/", comments.delete_comment, name="delete_comment"),
     path("comments/<id:comment_id>/reactions/", reactions.react_to_comment, name="react_comment"),
-    path("answers/<id:answer_id>/reactions/", reactions.react_to_answer, name="react_answer"),
     path("files/<id:attachment_id>/", files.attachment, name="attachment"),
     path(
         "files/<id:attachment_id>/preview/",
@@ -36,4 +35,6 @@ urlpatterns = [
         name="attachment_captions",
     ),
     path("tags/<slug:name>/", feed.tag, name="tag"),
+    # A space's page is its feed, so it is drawn here (the spaces app has no page there).
+    path("spaces/<slug:slug>/", feed.space, name="space"),
 ]

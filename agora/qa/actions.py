@@ -21,15 +21,18 @@ from agora.media.uploads import Checked, Upload, check_uploads, storing
 from agora.notifications.actions import notify
 from agora.notifications.models import NotificationKind
 from agora.people.models import User
+from agora.people.privileges import has_privilege
 from agora.posts import actions as posts
-from agora.posts.access import can_moderate
-from agora.posts.models import Mention, Post, PostKind, visible_through
-from agora.qa.models import Answer, AnswerRevision, Question
+from agora.posts.access import can_delete_post
+from agora.posts.events import PostDeleted
+from agora.posts.models import Post, PostKind
+from agora.qa.models import Answer, Question
 from agora.reputation import actions as reputation
 from agora.reputation import badges, levels
 from agora.reputation import queries as reputation_queries
 from agora.spaces.models import Membership, Space
 from agora.spaces.queries import membership_roles
+from agora.spaces.visibility import moderates, visible_through
 
 
 def check_ask(
@@ -113,7 +116,14 @@ def access_question(user: User, post_id: int) -> Question:
     question = (
         _visible_questions(user)
         .filter(pk=post_id)
-        .select_related("post", "post__author", "post__author__department", "post__space")
+        .select_related(
+            "post",
+            "post__author",
+            "post__author__department",
+            "post__author__standing",
+            "post__space",
+            "duplicate_of__post",
+        )
         .annotate(
             # A duplicate notice names the original only to people who may read it.
             duplicate_visible=Exists(
@@ -128,15 +138,17 @@ def access_question(user: User, post_id: int) -> Question:
 
 
 def access_answer(user: User, answer_id: int) -> Answer:
-    """The answer if ``user`` may read its question; 404 otherwise."""
+    """The answer if ``user`` may read it (its post is readable and not deleted; deleting a
+    question deletes its answers); 404 otherwise."""
     answer = (
-        Answer.objects.filter(
-            visible_through(user, "question__post"),
-            pk=answer_id,
-            deleted_at__isnull=True,
-        )
+        Answer.objects.filter(visible_through(user), pk=answer_id)
         .select_related(
-            "question", "question__post", "question__post__space", "author", "author__department"
+            "post",
+            "post__author",
+            "post__author__department",
+            "post__space",
+            "question",
+            "question__post",
         )
         .first()
     )
@@ -174,58 +186,41 @@ def editable_answer(user: User, answer_id: int) -> Answer:
 
 
 def check_edit_answer(user: User, answer_id: int, body: str) -> Answer:
-    """Edit one's own answer; the earlier body is kept."""
+    """Edit one's own answer; the earlier body is kept in the post's history."""
     answer = editable_answer(user, answer_id)
-    do_edit_answer(answer, editor=user, body=_answer_body(body))
+    posts.do_edit_post(answer.post, editor=user, body=_answer_body(body))
     return answer
-
-
-def do_edit_answer(answer: Answer, *, editor: User, body: str) -> None:
-    """Replace the body, keeping the previous one as a revision (nothing if unchanged)."""
-    if body == answer.body:
-        return
-    rendered = posts.render_body(body)
-    posts.check_mention_count(rendered)
-    now = timezone.now()
-    with transaction.atomic():
-        AnswerRevision.objects.create(
-            answer=answer, body=answer.body, edited_by=editor, created_at=now
-        )
-        answer.body, answer.body_html, answer.edited_at = body, rendered.html, now
-        answer.save(update_fields=["body", "body_html", "edited_at"])
 
 
 def do_answer(
     author: User, question: Question, body: str, *, created_at: datetime | None = None
 ) -> Answer:
-    """Write the answer, count it, and tell the asker (in one transaction)."""
-    rendered = posts.render_body(body)
-    posts.check_mention_count(rendered)
+    """Write the answer (a post in the question's space), count it, and tell the asker,
+    in one transaction."""
     now = created_at or timezone.now()
     with transaction.atomic():
-        answer = Answer.objects.create(
-            question=question, author=author, body=body, body_html=rendered.html, created_at=now
+        post = posts.do_create_post(
+            author,
+            space=question.post.space,
+            body=body,
+            kind=PostKind.ANSWER,
+            parent=question.post,
+            created_at=now,
         )
+        answer = Answer.objects.create(post=post, question=question)
         Question.objects.filter(pk=question.pk).update(
             answer_count=F("answer_count") + 1,
             last_activity_at=Greatest(F("last_activity_at"), Value(now)),
-        )
-        Mention.objects.bulk_create(
-            [
-                Mention(user_id=uid, post_id=question.pk, answer=answer, created_at=now)
-                for uid in rendered.mentioned
-            ],
-            ignore_conflicts=True,
         )
         notify(
             [question.post.author_id],
             NotificationKind.NEW_ANSWER,
             actor=author,
             post=question.post,
-            answer=answer,
+            answer=post,
             text=question.title,
         )
-        badges.after_answer(answer)
+        badges.after_answer(post)
     levels.evaluate(author)
     return answer
 
@@ -234,7 +229,7 @@ def can_accept(user: User, question: Question, roles: Mapping[int, str] | None =
     """The asker, and the question's space moderators (and site moderators)."""
     if question.post.author_id == user.pk:
         return True
-    return can_moderate(
+    return moderates(
         user, question.post.space_id, roles if roles is not None else membership_roles(user)
     )
 
@@ -270,34 +265,34 @@ def do_accept(answer: Answer, *, accepter: User) -> None:
             now = timezone.now()
             # The answer may have been deleted since it was read (deleting also takes the
             # question's lock, so this sees the final state).
-            if not Answer.objects.filter(pk=answer.pk, deleted_at__isnull=True).update(
+            if not Answer.objects.filter(pk=answer.pk, post__deleted_at__isnull=True).update(
                 is_accepted=True, accepted_at=now, accepted_by=accepter
             ):
                 raise ActionError("That answer was just deleted.", status=404)
             Question.objects.filter(pk=question.pk).update(
                 accepted_answer=answer, last_activity_at=now
             )
-            reputation.on_accepted(answer, accepter)
+            reputation.on_accepted(answer.post, accepter, question.post)
             notify(
-                [answer.author_id],
+                [answer.post.author_id],
                 NotificationKind.ANSWER_ACCEPTED,
                 actor=accepter,
                 post=question.post,
-                answer=answer,
+                answer=answer.post,
                 text=question.title,
             )
     except IntegrityError:
         raise ActionError(
             "Another answer was accepted at the same moment; reload the page.", status=409
         ) from None
-    levels.evaluate(answer.author)
+    levels.evaluate(answer.post.author)
 
 
 def _withdraw(answer: Answer) -> None:
     Answer.objects.filter(pk=answer.pk).update(
         is_accepted=False, accepted_at=None, accepted_by=None
     )
-    reputation.on_unaccepted(answer)
+    reputation.on_unaccepted(answer.pk)
 
 
 def do_unaccept(answer: Answer) -> None:
@@ -328,50 +323,45 @@ def do_mark_official(answer: Answer, *, official: bool) -> None:
     """Set or remove the official mark, crediting (or reversing) its reputation."""
     with transaction.atomic():
         Answer.objects.filter(pk=answer.pk).update(is_official=official)
-        reputation.on_official(answer, official)
+        reputation.on_official(answer.post, answer.question.post, official)
 
 
 def check_delete_answer(user: User, answer_id: int) -> Answer:
     """Authors and the space's moderators delete answers; the row stays for the record."""
     answer = access_answer(user, answer_id)
-    question = answer.question
-    allowed = answer.author_id == user.pk or can_moderate(
-        user, question.post.space_id, membership_roles(user)
-    )
-    if not allowed:
+    if not can_delete_post(user, answer.post, membership_roles(user)):
         raise ActionError("You can only delete your own answers.", status=403)
-    do_delete_answer(answer, deleted_by=user)
+    posts.do_delete_post(answer.post, deleted_by=user)
     return answer
 
 
-def do_delete_answer(answer: Answer, *, deleted_by: User) -> None:
-    """Hide an answer everywhere (withdrawing its acceptance); the row stays."""
-    with transaction.atomic():
-        # The question's lock orders this after (or before) any accept in flight.
-        Question.objects.select_for_update().filter(pk=answer.question_id).first()
+def on_post_deleted(event: PostDeleted) -> None:
+    """An answer's post was deleted (here, or as any post through ``posts``): withdraw its
+    acceptance and count it out of its question, in the deleting transaction."""
+    if event.post.kind != PostKind.ANSWER or event.post.parent_id is None:
+        return
+    # The question's lock orders this after (or before) any accept in flight.
+    question = Question.objects.select_for_update().filter(pk=event.post.parent_id).first()
+    if question is None:
+        return
+    answer = Answer.objects.filter(pk=event.post.pk).first()
+    if answer is not None:
         do_unaccept(answer)  # nothing unless it is the accepted answer
-        updated = Answer.objects.filter(pk=answer.pk, deleted_at__isnull=True).update(
-            deleted_at=timezone.now(), deleted_by=deleted_by
-        )
-        if updated:
-            Question.objects.filter(pk=answer.question_id).update(
-                answer_count=F("answer_count") - 1
-            )
+    Question.objects.filter(pk=question.pk).update(answer_count=F("answer_count") - 1)
 
 
 def check_set_tags(user: User, post_id: int, tags: str) -> Question:
     """Leaders (and the asker) may retag a question; everyone else is refused."""
     question = access_question(user, post_id)
-    if question.post.author_id != user.pk and not levels.has_privilege(user, "edit_tags"):
+    if question.post.author_id != user.pk and not has_privilege(user, "edit_tags"):
         raise ActionError("Editing tags is a privilege of leaders.", status=403)
     names = posts.parse_tags(tags)
-    with transaction.atomic():
-        question.post.tags.set(posts.tags_for(names))
+    posts.do_set_tags(question.post, names)
     return question
 
 
 QUESTION_REF = re.compile(
-    r"#?([0-9]{1,18})|(?:https?://[^/\s]+)?/posts/([0-9]{1,18})/?(?:[?#]\S*)?"
+    r"#?([0-9]{1,18})|(?:https?://[^/\s]+)?/(?:questions|posts)/([0-9]{1,18})/?(?:[?#]\S*)?"
 )
 
 
@@ -395,7 +385,7 @@ def check_mark_duplicate(user: User, post_id: int, original: int | str | None) -
     ``None`` or blank text removes the mark.
     """
     question = access_question(user, post_id)
-    if not levels.has_privilege(user, "mark_duplicate"):
+    if not has_privilege(user, "mark_duplicate"):
         raise ActionError("Marking duplicates is a privilege of leaders.", status=403)
     if isinstance(original, str):
         original_id = parse_question_ref(original) if original.strip() else None

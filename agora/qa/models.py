@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from agora.core.links import link
-from agora.posts.models import Post, ReactionCounts
+from agora.people.models import User
+from agora.posts.models import Post
 
 
 class Question(models.Model):
@@ -41,7 +44,7 @@ class Question(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return link("posts:detail", self.post_id)
+        return link("qa:question", self.post_id)
 
     @property
     def title(self) -> str:
@@ -49,21 +52,15 @@ class Question(models.Model):
         return self.post.title
 
 
-class Answer(ReactionCounts):
-    """An answer to a question. Answers are ranked by thumbs-up, the accepted one first."""
+class Answer(models.Model):
+    """An answer to a question: a post of kind "answer" whose parent is the question's post
+    (its author, body, reactions, comments, revisions and visibility are the post's), and
+    the marks only answers have. Answers are ranked accepted first, then by thumbs-up."""
 
+    post = models.OneToOneField(
+        Post, primary_key=True, on_delete=models.CASCADE, related_name="answer"
+    )
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="answers"
-    )
-    body = models.TextField()
-    body_html = models.TextField()
-    created_at = models.DateTimeField(default=timezone.now)
-    edited_at = models.DateTimeField(null=True, blank=True)
-    deleted_at = models.DateTimeField(null=True, blank=True)
-    deleted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     is_accepted = models.BooleanField(default=False)
     accepted_at = models.DateTimeField(null=True, blank=True)
     accepted_by = models.ForeignKey(
@@ -71,10 +68,8 @@ class Answer(ReactionCounts):
     )
     # Marked by its author when the administrators named them an official voice.
     is_official = models.BooleanField(default=False)
-    comment_count = models.PositiveIntegerField(default=0)
 
     class Meta:
-        ordering = ["-is_accepted", "-thumbs_up_count", "created_at", "id"]
         constraints = [
             # At most one accepted answer per question, whatever races the requests run.
             models.UniqueConstraint(
@@ -83,27 +78,46 @@ class Answer(ReactionCounts):
                 name="qa_one_accepted_answer",
             ),
         ]
-        indexes = [models.Index(fields=["question", "created_at"], name="qa_answer_question")]
 
     def __str__(self) -> str:
         return f"Answer {self.pk} to {self.question_id}"
 
     def get_absolute_url(self) -> str:
-        return f"{link('posts:detail', self.question_id)}#answer-{self.pk}"
+        return f"{link('qa:question', self.question_id)}#answer-{self.pk}"
 
+    # What the answer's post holds, read through the answer (templates, tests).
+    @property
+    def author(self) -> User:
+        return self.post.author
 
-class AnswerRevision(models.Model):
-    """The body an answer had before an edit replaced it (kept for the moderation record)."""
+    @property
+    def author_id(self) -> int:
+        return self.post.author_id
 
-    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="revisions")
-    body = models.TextField()
-    edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
+    @property
+    def body(self) -> str:
+        return self.post.body
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    @property
+    def body_html(self) -> str:
+        return self.post.body_html
 
-    def __str__(self) -> str:
-        return f"Revision of answer {self.answer_id} at {self.created_at:%Y-%m-%d %H:%M}"
+    @property
+    def created_at(self) -> datetime:
+        return self.post.created_at
+
+    @property
+    def edited_at(self) -> datetime | None:
+        return self.post.edited_at
+
+    @property
+    def deleted_at(self) -> datetime | None:
+        return self.post.deleted_at
+
+    @property
+    def comment_count(self) -> int:
+        return self.post.comment_count
+
+    @property
+    def thumbs_up_count(self) -> int:
+        return self.post.thumbs_up_count

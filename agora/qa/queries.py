@@ -13,15 +13,16 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
 from agora.core.pagination import Page, keyset_page
-from agora.core.viewer import Viewer
 from agora.people.models import User
-from agora.posts.access import can_delete_post, can_edit_post, can_moderate, can_pin
-from agora.posts.models import Comment, Post, Reaction, Tag, visible_through
+from agora.people.privileges import privileges
+from agora.posts.access import can_delete_post, can_edit_post, can_pin
+from agora.posts.models import Comment, Post, Reaction, Tag
 from agora.posts.queries import COMMENT_ATTACHMENTS, CommentView, PostCard, build_thread
 from agora.qa.models import Answer, Question
-from agora.reputation.levels import privileges
 from agora.reputation.models import TagReputation
-from agora.spaces.models import Space, member_space_ids
+from agora.spaces.models import Space
+from agora.spaces.viewer import Viewer
+from agora.spaces.visibility import member_space_ids, moderates, visible_through
 
 FILTERS = {
     "open": "No accepted answer",
@@ -29,8 +30,8 @@ FILTERS = {
     "all": "All",
 }
 SUGGESTED = 5  # questions in the home page's "Questions you could answer"
-# A person chip draws the author's department (and their level, through ``standing``).
-AUTHOR_JOINS = ("author", "author__department", "author__standing")
+# An answer's post, and its author's chip: department, and level (through ``standing``).
+ANSWER_JOINS = ("post", "post__author", "post__author__department", "post__author__standing")
 
 
 def questions(
@@ -92,7 +93,11 @@ def questions_to_answer(user: User, limit: int = SUGGESTED) -> list[Question]:
         _unresolved(Question.objects.filter(visible_through(user)))
         .exclude(post__author=user)
         .exclude(
-            Exists(Answer.objects.filter(question=OuterRef("pk"), author=user, deleted_at=None))
+            Exists(
+                Answer.objects.filter(
+                    question=OuterRef("pk"), post__author=user, post__deleted_at=None
+                )
+            )
         )
         .filter(Q(post__space_id__in=member_space_ids(user)) | Exists(tagged))
         .select_related("post", "post__space")
@@ -131,73 +136,48 @@ class QuestionPage:
         return self.can_retag or self.can_mark_duplicate or self.card.can_pin
 
 
-def question_for(user: User, post: Post) -> Question:
-    """The question asked by ``post`` (already checked readable), with its duplicate mark
-    and whether ``user`` may read the original (one query)."""
-    question = (
-        Question.objects.filter(pk=post.pk)
-        .select_related("duplicate_of")
-        .annotate(
-            duplicate_visible=Exists(
-                Post.objects.visible_to(user).filter(pk=OuterRef("duplicate_of_id"))
-            )
-        )
-        .get()
-    )
-    question.post = post
-    return question
-
-
 def question_page(viewer: Viewer, question: Question) -> QuestionPage:
     """The question, its ranked answers and every comment, with the viewer's reactions
-    and rights: six queries (answers, comments, their files, reactions, the viewer's
-    privileges, tags)."""
+    and rights: six queries (answers with their posts, comments, their files, reactions,
+    the viewer's privileges, tags)."""
     user = viewer.user
     post = question.post
     roles = viewer.roles
     answers = list(
-        Answer.objects.filter(question=question, deleted_at__isnull=True)
-        .select_related(*AUTHOR_JOINS)
-        # Accepted first, then most thumbs-up, then oldest (the model's ordering, stated).
-        .order_by("-is_accepted", "-thumbs_up_count", "created_at", "id")
+        Answer.objects.filter(question=question, post__deleted_at__isnull=True)
+        .select_related(*ANSWER_JOINS)
+        # Accepted first, then most thumbs-up, then oldest.
+        .order_by("-is_accepted", "-post__thumbs_up_count", "post__created_at", "pk")
     )
-    # Comments on the question and on its answers, all at once.
+    answer_ids = [a.pk for a in answers]
+    # Comments on the question and on its answers (which are posts), all at once.
     comments = list(
-        Comment.objects.filter(post=post)
+        Comment.objects.filter(post_id__in=[post.pk, *answer_ids])
         .select_related("author", "author__department")
         .prefetch_related(COMMENT_ATTACHMENTS)
         .order_by("created_at", "id")
     )
-    mine_post: set[str] = set()
-    mine_answer: dict[int, set[str]] = defaultdict(set)
+    mine_post: dict[int, set[str]] = defaultdict(set)
     mine_comment: dict[int, set[str]] = defaultdict(set)
     rows = Reaction.objects.filter(user=user).filter(
-        Q(post=post)
-        | Q(answer_id__in=[a.pk for a in answers])
-        | Q(comment_id__in=[c.pk for c in comments])
+        Q(post_id__in=[post.pk, *answer_ids]) | Q(comment_id__in=[c.pk for c in comments])
     )
-    for post_id, answer_id, comment_id, kind in rows.values_list(
-        "post_id", "answer_id", "comment_id", "kind"
-    ):
+    for post_id, comment_id, kind in rows.values_list("post_id", "comment_id", "kind"):
         if post_id is not None:
-            mine_post.add(kind)
-        elif answer_id is not None:
-            mine_answer[answer_id].add(kind)
+            mine_post[post_id].add(kind)
         else:
             mine_comment[comment_id].add(kind)
-    on_answers: dict[int, list[Comment]] = defaultdict(list)
-    on_question: list[Comment] = []
+    on_posts: dict[int, list[Comment]] = defaultdict(list)
     for c in comments:
-        if c.answer_id is None:
-            on_question.append(c)
-        elif c.deleted_at is None:
-            on_answers[c.answer_id].append(c)
+        if c.post_id == post.pk or c.deleted_at is None:
+            on_posts[c.post_id].append(c)
+    on_question = on_posts[post.pk]
     held = privileges(user)
-    moderates = can_moderate(user, post.space_id, roles)
-    can_accept = post.author_id == user.pk or moderates
+    moderator = moderates(user, post.space_id, roles)
+    can_accept = post.author_id == user.pk or moderator
     card = PostCard(
         post=post,
-        my_reactions=mine_post,
+        my_reactions=mine_post[post.pk],
         can_edit=can_edit_post(user, post),
         can_delete=can_delete_post(user, post, roles),
         can_pin=can_pin(user, post.space_id, roles, leader="pin" in held),
@@ -208,12 +188,14 @@ def question_page(viewer: Viewer, question: Question) -> QuestionPage:
         answers=[
             AnswerView(
                 answer=a,
-                my_reactions=mine_answer[a.pk],
-                comments=build_thread(viewer, post.space_id, on_answers[a.pk], mine_comment),
+                my_reactions=mine_post[a.pk],
+                comments=build_thread(
+                    viewer, post.space_id, on_posts[a.pk], mine_comment, replies=False
+                ),
                 can_accept=can_accept,
-                can_delete=a.author_id == user.pk or moderates,
-                can_mark_official=user.is_official_voice and a.author_id == user.pk,
-                can_edit=a.author_id == user.pk,
+                can_delete=a.post.author_id == user.pk or moderator,
+                can_mark_official=user.is_official_voice and a.post.author_id == user.pk,
+                can_edit=a.post.author_id == user.pk,
             )
             for a in answers
         ],
@@ -233,8 +215,8 @@ def answer_view(viewer: Viewer, question: Question, answer: Answer) -> AnswerVie
         my_reactions=set(),
         comments=[],
         can_accept=question.post.author_id == user.pk
-        or can_moderate(user, question.post.space_id, viewer.roles),
+        or moderates(user, question.post.space_id, viewer.roles),
         can_delete=True,
-        can_mark_official=user.is_official_voice and answer.author_id == user.pk,
+        can_mark_official=user.is_official_voice and answer.post.author_id == user.pk,
         can_edit=True,
     )

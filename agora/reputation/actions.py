@@ -1,8 +1,12 @@
 """Every write to reputation: the ledger and its running totals (levels and badges have
 their own modules).
 
-Called by the posts and qa actions inside their transactions, so a credit exists exactly
-when the change that earned it committed. Rules (points are site settings):
+Called inside the transaction of the change that earns the credit, so a credit exists
+exactly when that change committed: by the qa actions (accepting, official marks), and
+for what the posts actions do (a thumbs-up, a deletion) through the events they emit
+(``on_reaction_added``, ``on_post_deleted``, subscribed in ``apps.py``).
+
+Rules (points are site settings):
 
 - a thumbs-up on a post or answer earns its author points once per giver and target;
   taking it back and giving it again never earns more, and one's own never counts;
@@ -33,8 +37,8 @@ from django.utils import timezone
 
 from agora.core import policy
 from agora.people.models import User
-from agora.posts.models import Post
-from agora.qa.models import Answer
+from agora.posts.events import PostDeleted, ReactionAdded
+from agora.posts.models import Post, PostKind, ReactionKind
 from agora.reputation import badges
 from agora.reputation.models import (
     REVERSAL_OF,
@@ -128,9 +132,10 @@ def space_key(post: Post) -> int:
     return post.space_id or 0
 
 
-def on_post_deleted(post: Post) -> None:
-    """``post`` was deleted (by whoever): its credit leaves the all-time leaderboards, as
-    it leaves every other view. Call inside the deleting transaction, once."""
+def on_post_deleted(event: PostDeleted) -> None:
+    """A post was deleted (by whoever): its credit leaves the all-time leaderboards, as it
+    leaves every other view. Runs inside the deleting transaction, once."""
+    post = event.post
     credits = _ledger_credit(Q(post_id=post.pk), include_deleted=True)
     _lock_totals(user_id for user_id, _ in credits)
     for (user_id, key), credit in credits.items():
@@ -145,8 +150,8 @@ def _lock_totals(user_ids: Iterable[int]) -> None:
     list(Reputation.objects.select_for_update().filter(user_id__in=ids).order_by("user_id"))
 
 
-def _tag_ids(post: Post) -> list[int]:
-    return list(post.tags.values_list("pk", flat=True))
+def _tag_ids(post_id: int) -> list[int]:
+    return list(Post.tags.through.objects.filter(post_id=post_id).values_list("tag_id", flat=True))
 
 
 def _capped(user: User, points: int, cap: int, day: datetime) -> int:
@@ -177,13 +182,26 @@ def thumbs_up_points(giver: User, author: User, knobs: dict[str, Any]) -> int:
     return base
 
 
-def on_thumbs_up(giver: User, target: Post | Answer) -> ReputationEvent | None:
-    """A thumbs-up was added to ``target`` (the reaction row is new)."""
+def on_reaction_added(event: ReactionAdded) -> None:
+    """A thumbs-up on a post or an answer credits its author (other reactions earn nothing)."""
+    if event.kind == ReactionKind.THUMBS_UP and event.post is not None:
+        on_thumbs_up(event.user, event.post)
+
+
+def _topic(target: Post) -> tuple[int, int | None]:
+    """The post a credit is about and, for an answer, the answer: the question's tags and
+    visibility decide where an answer's credit counts."""
+    if target.kind == PostKind.ANSWER and target.parent_id is not None:
+        return target.parent_id, target.pk
+    return target.pk, None
+
+
+def on_thumbs_up(giver: User, target: Post) -> ReputationEvent | None:
+    """A thumbs-up was added to ``target``, a post or an answer (the reaction row is new)."""
     author = target.author
     if author.pk == giver.pk:
         return None
-    post = target if isinstance(target, Post) else target.question.post
-    answer = target if isinstance(target, Answer) else None
+    post_id, answer_id = _topic(target)
     knobs = policy.current()
     now = timezone.now()
     try:
@@ -201,25 +219,25 @@ def on_thumbs_up(giver: User, target: Post | Answer) -> ReputationEvent | None:
                 EventKind.THUMBS_UP,
                 points,
                 actor_id=giver.pk,
-                post_id=post.pk,
-                space_key=space_key(post),
-                tag_ids=_tag_ids(post),
-                answer_id=answer.pk if answer else None,
+                post_id=post_id,
+                space_key=space_key(target),
+                tag_ids=_tag_ids(post_id),
+                answer_id=answer_id,
                 cross_department=_crosses(giver, author),
                 thumbs_up=1,
                 when=now,
             )
     except IntegrityError:
         return None
-    badges.after_thumbs_up(author, target, event)
+    badges.after_thumbs_up(author, event)
     return event
 
 
-def _outstanding(answer: Answer, kinds: Iterable[str]) -> list[ReputationEvent]:
-    """Grants of ``kinds`` for ``answer`` that have not been withdrawn."""
+def _outstanding(answer_id: int, kinds: Iterable[str]) -> list[ReputationEvent]:
+    """Grants of ``kinds`` for the answer that have not been withdrawn."""
     return list(
         ReputationEvent.objects.filter(
-            answer=answer, kind__in=list(kinds), reversal__isnull=True
+            answer_id=answer_id, kind__in=list(kinds), reversal__isnull=True
         ).order_by("pk")
     )
 
@@ -257,8 +275,9 @@ def _withdraw(grants: Sequence[ReputationEvent]) -> None:
             continue  # withdrawn by a concurrent request already
 
 
-def on_accepted(answer: Answer, accepter: User) -> None:
-    """``accepter`` accepted ``answer``: credit its author and, a little, the asker.
+def on_accepted(answer: Post, accepter: User, question: Post) -> None:
+    """``accepter`` accepted ``answer`` (an answer's post) to ``question``: credit its
+    author and, a little, the asker.
 
     Accepting one's own answer earns nothing; a space moderator accepting on the asker's
     behalf earns nothing either (the points thank the asker for closing the loop).
@@ -266,60 +285,58 @@ def on_accepted(answer: Answer, accepter: User) -> None:
     if answer.author_id == accepter.pk:
         return
     with transaction.atomic():
-        if _outstanding(answer, [EventKind.ACCEPTED]):
+        if _outstanding(answer.pk, [EventKind.ACCEPTED]):
             return  # already credited (the caller's lock makes this the rare path)
         knobs = policy.current()
-        post = answer.question.post
-        tag_ids = _tag_ids(post)
+        tag_ids = _tag_ids(question.pk)
         _lock_totals([answer.author_id, accepter.pk])
         _record(
             answer.author_id,
             EventKind.ACCEPTED,
             knobs["reputation.accepted_answer_points"],
             actor_id=accepter.pk,
-            post_id=post.pk,
-            space_key=space_key(post),
+            post_id=question.pk,
+            space_key=space_key(question),
             tag_ids=tag_ids,
             answer_id=answer.pk,
             cross_department=_crosses(accepter, answer.author),
             accepted=1,
         )
-        if accepter.pk == post.author_id:
+        if accepter.pk == question.author_id:
             # No tags: thanking the answerer is reputation, not expertise in the topic.
             _record(
                 accepter.pk,
                 EventKind.ACCEPTING,
                 knobs["reputation.accepting_points"],
                 actor_id=accepter.pk,
-                post_id=post.pk,
-                space_key=space_key(post),
+                post_id=question.pk,
+                space_key=space_key(question),
                 tag_ids=[],
                 answer_id=answer.pk,
             )
-    badges.after_accepted(answer, accepter)
+    badges.after_accepted(answer)
 
 
-def on_unaccepted(answer: Answer) -> None:
-    """The acceptance of ``answer`` was withdrawn: reverse exactly what it earned."""
+def on_unaccepted(answer_id: int) -> None:
+    """The acceptance of the answer was withdrawn: reverse exactly what it earned."""
     with transaction.atomic():
-        _withdraw(_outstanding(answer, [EventKind.ACCEPTED, EventKind.ACCEPTING]))
+        _withdraw(_outstanding(answer_id, [EventKind.ACCEPTED, EventKind.ACCEPTING]))
 
 
-def on_official(answer: Answer, official: bool) -> None:
+def on_official(answer: Post, question: Post, official: bool) -> None:
     """``answer`` was marked official (or the mark removed). The caller holds the
     answer's row (its update), so two requests at once run one after the other."""
     with transaction.atomic():
-        standing = _outstanding(answer, [EventKind.OFFICIAL])
+        standing = _outstanding(answer.pk, [EventKind.OFFICIAL])
         if official and not standing:
-            post = answer.question.post
             _record(
                 answer.author_id,
                 EventKind.OFFICIAL,
                 policy.get("reputation.official_answer_points"),
                 actor_id=None,
-                post_id=post.pk,
-                space_key=space_key(post),
-                tag_ids=_tag_ids(post),
+                post_id=question.pk,
+                space_key=space_key(question),
+                tag_ids=_tag_ids(question.pk),
                 answer_id=answer.pk,
             )
         elif not official:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -14,9 +13,6 @@ from agora.notifications.models import NotificationKind
 from agora.people.models import User
 from agora.posts.models import Post
 from agora.reputation.models import BadgeAward, EventKind, ReputationEvent
-
-if TYPE_CHECKING:
-    from agora.qa.models import Answer
 
 
 @dataclass(frozen=True)
@@ -42,27 +38,29 @@ BADGES: dict[str, Badge] = {
 THUMBS_UP_BADGES = ((50, "great_post"), (25, "good_post"), (10, "nice_post"))
 
 
-def award(user: User, code: str, post: Post | None = None) -> bool:
-    """Give ``user`` the badge once; returns whether it is new."""
+def award(user: User, code: str, post_id: int | None = None) -> bool:
+    """Give ``user`` the badge once (earned on the post ``post_id``, if any); returns
+    whether it is new."""
     try:
         with transaction.atomic():
-            BadgeAward.objects.create(user=user, badge=code, post=post)
+            BadgeAward.objects.create(user=user, badge=code, post_id=post_id)
     except IntegrityError:
         return False
     badge = BADGES[code]
-    notify([user.pk], NotificationKind.BADGE, post=post, text=f"{badge.icon} {badge.name}")
+    notify([user.pk], NotificationKind.BADGE, post_id=post_id, text=f"{badge.icon} {badge.name}")
     return True
 
 
 def after_question(author: User, post: Post) -> None:
-    award(author, "first_question", post)
+    award(author, "first_question", post.pk)
 
 
-def after_answer(answer: Answer) -> None:
-    award(answer.author, "first_answer", answer.question.post)
+def after_answer(answer: Post) -> None:
+    """``answer`` (an answer's post) was written: the badge is earned on its question."""
+    award(answer.author, "first_answer", answer.parent_id)
 
 
-def after_thumbs_up(author: User, target: Post | Answer, event: ReputationEvent) -> None:
+def after_thumbs_up(author: User, event: ReputationEvent) -> None:
     """Thumbs-up badges count the ledger: each colleague once, never the author, and a
     taken-back thumbs-up still counts (like the credit it earned)."""
     on_target = (
@@ -76,16 +74,15 @@ def after_thumbs_up(author: User, target: Post | Answer, event: ReputationEvent)
         held = set(
             BadgeAward.objects.filter(user=author, badge__in=earned).values_list("badge", flat=True)
         )
-        post = target if isinstance(target, Post) else target.question.post
         for code in earned:
             if code not in held:
-                award(author, code, post)
+                award(author, code, event.post_id)
     if event.cross_department:
         _bridge(author)
 
 
-def after_accepted(answer: Answer, accepter: User) -> None:
-    award(answer.author, "first_accepted", answer.question.post)
+def after_accepted(answer: Post) -> None:
+    award(answer.author, "first_accepted", answer.parent_id)
     _bridge(answer.author)
 
 

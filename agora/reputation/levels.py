@@ -26,27 +26,12 @@ from django.utils import timezone
 from agora.core import policy
 from agora.notifications.actions import notify
 from agora.notifications.models import NotificationKind
-from agora.people.models import User
+from agora.people.models import Level, Standing, User
+from agora.people.privileges import PRIVILEGE_TEXT, PRIVILEGES, standing_of
 from agora.posts.models import Comment, Post
-from agora.qa.models import Answer
-from agora.reputation.models import EventKind, Level, ReputationEvent, Standing
-from agora.spaces.models import Membership, Space
+from agora.reputation.models import EventKind, ReputationEvent
 
 KEEP_FRACTION = 0.9
-# The level each privilege needs (site moderators and administrators have them all).
-PRIVILEGES = {
-    "edit_tags": Level.LEADER,
-    "mark_duplicate": Level.LEADER,
-    "pin": Level.LEADER,
-}
-# Privileges used inside one space, and only by its members.
-SPACE_PRIVILEGES = frozenset({"pin"})
-# How the profile's level panel names each privilege ("Leaders can ...").
-PRIVILEGE_TEXT = {
-    "edit_tags": "edit the tags of questions",
-    "mark_duplicate": "mark questions as duplicates",
-    "pin": "pin posts in the spaces they belong to",
-}
 
 
 @dataclass(frozen=True)
@@ -104,9 +89,9 @@ def activity(
         points=Sum("points"), accepted=Count("id", filter=Q(kind=EventKind.ACCEPTED))
     )
     window = {"created_at__gt": since, "created_at__lte": now, "deleted_at__isnull": True}
+    # Posts, questions and answers (all posts), and comments.
     contributions = (
         Post.objects.filter(author=user, **window).count()
-        + Answer.objects.filter(author=user, **window).count()
         + Comment.objects.filter(author=user, **window).count()
     )
     return Activity(sums["points"] or 0, contributions, sums["accepted"] or 0)
@@ -120,12 +105,6 @@ def earned_level(done: Activity, needs: dict[Level, Requirement], fraction: floa
             break
         reached = level
     return reached
-
-
-def standing_of(user: User) -> Standing:
-    """The person's standing, read only (a New member without a row yet)."""
-    found = Standing.objects.filter(user=user).first()
-    return found or Standing(user=user, level=Level.NEW)
 
 
 def evaluate(user: User, now: datetime | None = None) -> Standing:
@@ -263,35 +242,6 @@ def _unlocks(level: Level) -> str:
     return "".join(names)
 
 
-def privileges(user: User) -> frozenset[str]:
-    """Every privilege ``user`` holds by level or role (one query at most), for pages that
-    draw several controls. Space privileges still need membership of the space."""
-    if not user.is_authenticated or not user.is_active:
-        return frozenset()
-    if user.is_moderator or user.is_staff:
-        return frozenset(PRIVILEGES)
-    level = standing_of(user).level
-    return frozenset(name for name, needed in PRIVILEGES.items() if level >= needed)
-
-
-def has_privilege(user: User, privilege: str, *, space: Space | None = None) -> bool:
-    """Whether ``user`` holds ``privilege`` now (check it on the server for every use).
-
-    Site moderators and administrators hold every privilege; deactivated accounts none.
-    Space privileges (pinning) are used only in a space the person belongs to: given
-    ``space``, membership is checked here; without it the caller checks membership.
-    An unknown privilege is a programming error (``KeyError``).
-    """
-    if privilege not in PRIVILEGES:
-        raise KeyError(f"No privilege called {privilege!r}.")
-    outside = (
-        privilege in SPACE_PRIVILEGES
-        and space is not None
-        and not Membership.objects.filter(space=space, user_id=user.pk).exists()
-    )
-    return not outside and privilege in privileges(user)
-
-
 def evaluate_everyone() -> dict[str, int]:
     """Evaluate every active person's level now; counts of what happened.
 
@@ -300,8 +250,6 @@ def evaluate_everyone() -> dict[str, int]:
     daily (``agora.reputation.tasks.update_levels``), and ``agora update_levels`` by hand.
     """
     from collections import Counter
-
-    from agora.reputation.models import Standing
 
     before = dict(Standing.objects.values_list("user_id", "level"))
     outcome: Counter[str] = Counter()

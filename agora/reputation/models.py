@@ -1,4 +1,5 @@
-"""Reputation: an append-only ledger, totals recomputable from it, levels and badges."""
+"""Reputation: an append-only ledger, totals recomputable from it, and badges (a person's
+level is ``people.Standing``, decided by ``levels``)."""
 
 from __future__ import annotations
 
@@ -65,8 +66,9 @@ class ReputationEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="+")
+    # For an answer's credit, the answer (a post; ``post`` is its question).
     answer = models.ForeignKey(
-        "qa.Answer", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     # Whether the actor works in another department than the user (crossing silos).
     cross_department = models.BooleanField(default=False)
@@ -181,39 +183,6 @@ class DailyVotePoints(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} on {self.day}: {self.points}"
-
-
-class Level(models.IntegerChoices):
-    NEW = 0, "New member"
-    MEMBER = 1, "Member"
-    CONTRIBUTOR = 2, "Contributor"
-    LEADER = 3, "Leader"
-
-
-# The CSS class of each level's label (agora.css gives contributors and leaders colour).
-LEVEL_CSS = {
-    Level.NEW: "level-new",
-    Level.MEMBER: "level-member",
-    Level.CONTRIBUTOR: "level-contributor",
-    Level.LEADER: "level-leader",
-}
-
-
-class Standing(models.Model):
-    """A person's level. ``below_since`` starts the grace period before a demotion."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        primary_key=True,
-        on_delete=models.CASCADE,
-        related_name="standing",
-    )
-    level = models.PositiveSmallIntegerField(choices=Level.choices, default=Level.NEW)
-    since = models.DateTimeField(default=timezone.now)
-    below_since = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return f"{self.user_id}: {self.get_level_display()}"
 
 
 class BadgeAward(models.Model):

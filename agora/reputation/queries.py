@@ -11,14 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Count, Q, QuerySet, Sum, Window
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from agora.core import policy
 from agora.people.models import Department, User
-from agora.posts.models import Post, Tag, reader_ids, visible_through
-from agora.qa.models import Answer
+from agora.posts.models import Post, PostKind, Tag
 from agora.reputation.badges import BADGES, Badge
 from agora.reputation.models import (
     BadgeAward,
@@ -29,6 +28,7 @@ from agora.reputation.models import (
     TagReputation,
 )
 from agora.spaces.models import Space
+from agora.spaces.visibility import readable_space_key, reader_ids, visible_through
 
 PROFILE_TAG_EVENTS = 2000  # the newest visible credits whose tags a profile ranks
 TAG_CHOICE_POSTS = 2000  # the newest readable posts whose tags the filter offers
@@ -100,8 +100,7 @@ def leaderboard(
 def _all_time_totals(
     viewer: User, *, space: Space | None, department: Department | None, limit: int
 ) -> list[dict[str, int]]:
-    readable = Space.objects.readable_by(viewer).values("pk")
-    rows = CreditTotal.objects.filter(Q(space_key=0) | Q(space_key__in=readable))
+    rows = CreditTotal.objects.filter(readable_space_key(viewer))
     if space is not None:
         rows = rows.filter(space_key=space.pk)
     if department is not None:
@@ -149,7 +148,14 @@ class Expert:
     person: User
     points: int
     rank: int
-    best_answers: list[Answer] = field(default_factory=list)
+    # Their best answers in the tag (answers' posts, with ``accepted`` and ``official``).
+    best_answers: list[Post] = field(default_factory=list)
+
+
+def _standing_grant(kind: str) -> Exists:
+    """Whether the answer (the outer post) holds a standing grant of ``kind``: the ledger
+    knows which answers are accepted and official without asking the qa app."""
+    return Exists(ReputationEvent.objects.standing().filter(answer_id=OuterRef("pk"), kind=kind))
 
 
 def experts(viewer: User, tag: Tag, limit: int = 10, answers_each: int = 3) -> list[Expert]:
@@ -157,21 +163,21 @@ def experts(viewer: User, tag: Tag, limit: int = 10, answers_each: int = 3) -> l
     best visible answers in it (three queries)."""
     rows = leaderboard(viewer, tag=tag, limit=limit)
     ids = [row.person.pk for row in rows]
-    best: dict[int, list[Answer]] = {}
+    best: dict[int, list[Post]] = {}
     if ids:
         ranked = (
-            Answer.objects.filter(
-                visible_through(viewer, "question__post"),
-                author_id__in=ids,
-                deleted_at__isnull=True,
-                question__post__tags=tag,
+            Post.objects.visible_to(viewer)
+            .filter(kind=PostKind.ANSWER, author_id__in=ids, parent__tags=tag)
+            .select_related("parent")
+            .annotate(
+                accepted=_standing_grant(EventKind.ACCEPTED),
+                official=_standing_grant(EventKind.OFFICIAL),
             )
-            .select_related("question", "question__post")
             .annotate(
                 place=Window(
                     RowNumber(),
                     partition_by="author_id",
-                    order_by=["-is_accepted", "-is_official", "-thumbs_up_count", "-id"],
+                    order_by=["-accepted", "-official", "-thumbs_up_count", "-id"],
                 )
             )
             .filter(place__lte=answers_each)
@@ -187,7 +193,7 @@ def tag_choices(viewer: User, limit: int = 40, recent: int = TAG_CHOICE_POSTS) -
     tag used only in a secret space is never offered to people outside it. Counting the
     newest ``recent`` posts keeps the cost flat however many posts the company has (any
     tag still works in the URL)."""
-    newest = Post.objects.visible_to(viewer).order_by("-created_at", "-id").values("pk")
+    newest = Post.objects.visible_to(viewer).in_feeds().order_by("-created_at", "-id").values("pk")
     return list(
         Tag.objects.filter(posts__in=newest[:recent])
         .annotate(uses=Count("posts"))
@@ -236,10 +242,9 @@ def credibility(viewer: User, person: User, top: int = 5) -> Credibility:
         # The figures from the per-space totals of the spaces the viewer may read; the
         # top tags from the person's newest visible credit, so that a prolific person's
         # profile costs no more than anyone's.
-        readable = Space.objects.readable_by(viewer).values("pk")
         sums = (
             CreditTotal.objects.filter(user=person)
-            .filter(Q(space_key=0) | Q(space_key__in=readable))
+            .filter(readable_space_key(viewer))
             .aggregate(points=Sum("points"), thumbs=Sum("thumbs_up"), accepted=Sum("accepted"))
         )
         points, thumbs, accepted = (sums[k] or 0 for k in ("points", "thumbs", "accepted"))
@@ -278,7 +283,7 @@ def experts_to_invite(post: Post) -> list[User]:
     ranked = TagReputation.objects.filter(
         tag_id__in=tag_ids, total__gt=0, user__is_active=True
     ).exclude(user=post.author_id)
-    readers_only = reader_ids(post)
+    readers_only = reader_ids(post.space)
     if readers_only is not None:
         ranked = ranked.filter(user_id__in=readers_only)
     candidates = list(

@@ -8,12 +8,12 @@ from django.db.models import Q, QuerySet
 from django.utils.safestring import SafeString
 
 from agora.core.pagination import Page
-from agora.core.viewer import Viewer
 from agora.people.models import User
 from agora.posts.models import Post
 from agora.search import backends
 from agora.search.highlight import excerpt, marked
 from agora.spaces.models import Space
+from agora.spaces.viewer import Viewer
 
 BATCH = 400
 

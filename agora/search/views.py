@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from agora.core.htmx import bad_request, is_htmx, render_page
-from agora.core.viewer import viewer_for
 from agora.search import backends, queries
+from agora.spaces.viewer import viewer_for
 
 MAX_QUERY = 200
 

@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from agora.people.models import User
-from agora.spaces.models import Membership, Role, Space, Visibility
+from agora.spaces import visibility
+from agora.spaces.models import Membership, Space
 
 
 @dataclass
@@ -28,7 +29,7 @@ class SpaceAccess:
 
     @property
     def can_read(self) -> bool:
-        return self.space.visibility == Visibility.OPEN or self.is_member
+        return visibility.can_read(self.space, self.membership)
 
     @property
     def can_post(self) -> bool:
@@ -36,7 +37,7 @@ class SpaceAccess:
 
     @property
     def can_manage(self) -> bool:
-        return self.role in (Role.OWNER, Role.MODERATOR)
+        return visibility.manages(self.role)
 
 
 def access_space(user: User, slug: str) -> SpaceAccess:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
+from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -191,3 +194,14 @@ def do_remove_member(actor_role: str, membership: Membership) -> None:
         deleted, _ = Membership.objects.filter(pk=membership.pk).delete()
         if deleted:
             Space.objects.filter(pk=membership.space_id).update(member_count=F("member_count") - 1)
+
+
+def do_count_post(space: Space | int, delta: int, *, at: datetime | None = None) -> None:
+    """A post in ``space`` was written (``delta`` 1, at ``at``) or deleted (-1): the space's
+    post count and last activity follow. Called by the posts actions in their transaction."""
+    changes: dict[str, Any] = {"post_count": F("post_count") + delta}
+    if at is not None:
+        # A backdated post (imports, the demo) never moves the activity date back.
+        changes["last_post_at"] = Greatest(Coalesce("last_post_at", Value(at)), Value(at))
+    space_id = space if isinstance(space, int) else space.pk
+    Space.objects.filter(pk=space_id).update(**changes)

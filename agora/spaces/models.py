@@ -43,29 +43,19 @@ VISIBILITY_HELP = {
 
 
 class SpaceQuerySet(models.QuerySet["Space"]):
-    """The visibility rules for spaces, computed in SQL."""
+    """The visibility rule for spaces (``agora.spaces.visibility``), as queryset methods."""
 
     def visible_to(self, user: User) -> SpaceQuerySet:
         """Spaces ``user`` may know exist: open, private, and secret ones they belong to."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(
-            models.Q(visibility__in=[Visibility.OPEN, Visibility.PRIVATE])
-            | models.Q(pk__in=member_space_ids(user))
-        )
+        from agora.spaces import visibility
+
+        return visibility.knowable(self, user)
 
     def readable_by(self, user: User) -> SpaceQuerySet:
         """Spaces whose posts ``user`` may read: open ones and those they belong to."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(
-            models.Q(visibility=Visibility.OPEN) | models.Q(pk__in=member_space_ids(user))
-        )
+        from agora.spaces import visibility
 
-
-def member_space_ids(user: User) -> models.QuerySet[Membership, int]:
-    """A subquery of the ids of the spaces ``user`` belongs to."""
-    return Membership.objects.filter(user_id=user.pk).values_list("space_id", flat=True)
+        return visibility.readable(self, user)
 
 
 class Space(models.Model):
@@ -96,7 +86,7 @@ class Space(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return link("spaces:detail", self.slug)
+        return link("posts:space", self.slug)
 
 
 class Membership(models.Model):
@@ -120,7 +110,9 @@ class Membership(models.Model):
 
     @property
     def can_manage(self) -> bool:
-        return self.role in (Role.OWNER, Role.MODERATOR)
+        from agora.spaces.visibility import manages
+
+        return manages(self.role)
 
 
 class JoinRequest(models.Model):

@@ -60,3 +60,9 @@ def pending_requests(space: Space) -> QuerySet[JoinRequest]:
         .select_related("user", "user__department")
         .order_by("created_at")
     )
+
+
+def has_pending_request(space: Space, user: User) -> bool:
+    return JoinRequest.objects.filter(
+        space=space, user=user, status=JoinRequest.Status.PENDING
+    ).exists()

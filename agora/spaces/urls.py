@@ -6,7 +6,6 @@ app_name = "spaces"
 urlpatterns = [
     path("", pages.directory, name="directory"),
     path("new/", pages.create, name="create"),
-    path("<slug:slug>/", pages.detail, name="detail"),
     path("<slug:slug>/settings/", pages.edit, name="edit"),
     path("<slug:slug>/join/", membership.join, name="join"),
     path("<slug:slug>/leave/", membership.leave, name="leave"),

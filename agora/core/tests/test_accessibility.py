@@ -10,7 +10,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from agora.core.demo import DEMO_PASSWORD, seed_demo
+from agora.demo.company import DEMO_PASSWORD, seed_demo
 from agora.people.models import User
 from agora.posts.models import Post
 from agora.qa.models import Question

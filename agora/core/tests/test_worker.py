@@ -35,7 +35,7 @@ ada = create_user("ada@example.com", display_name="Ada")
 with open(os.environ["AGORA_TEST_VIDEO"], "rb") as handle:
     clip = SimpleUploadedFile("clip.webm", handle.read())
 post = check_create_post(ada, space=None, body="A clip", uploads=[Upload(clip)])
-print(post.attachments.get().pk)
+print(post.files.get().pk)
 """
 
 
@@ -49,7 +49,7 @@ def _env(data_dir: Path, **extra: str) -> dict[str, str]:
 def _video_row(data_dir: Path, pk: int) -> tuple[str, str]:
     with closing(sqlite3.connect(data_dir / "agora.sqlite3", timeout=10)) as db:
         row = db.execute(
-            "SELECT status, poster FROM posts_attachment WHERE id = ?", (pk,)
+            "SELECT status, poster FROM media_attachment WHERE id = ?", (pk,)
         ).fetchone()
     return str(row[0]), str(row[1])
 

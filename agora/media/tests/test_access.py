@@ -8,9 +8,10 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from agora.media.models import Attachment
 from agora.media.uploads import Upload, check_uploads
 from agora.posts import actions
-from agora.posts.models import Attachment, Post
+from agora.posts.models import Post
 from agora.spaces.models import Visibility
 from agora.testing.media import VTT, jpeg_with_gps, pdf_bytes, upload
 from agora.testing.personas import PERSONAS
@@ -46,7 +47,7 @@ def media_post(cast, videos, django_capture_on_commit_callbacks):
 
 
 def urls(post: Post) -> dict[str, str]:
-    image, video, document = (post.attachments.get(kind=k) for k in ("image", "video", "document"))
+    image, video, document = (post.files.get(kind=k) for k in ("image", "video", "document"))
     return {
         "image": reverse("posts:attachment", args=[image.pk]),
         "preview": reverse("posts:attachment_preview", args=[image.pk]),
@@ -78,7 +79,7 @@ def test_files_of_a_deleted_post_are_gone_for_everyone(client_for, media_post, c
 
 
 def test_a_file_whose_stored_copy_is_missing_is_a_404(client_for, cast):
-    attachment = Attachment.objects.get(post=cast.open_post)
+    attachment = Attachment.objects.get(link__post=cast.open_post)
     default_storage.delete(attachment.file.name)
     response = client_for("engineer").get(reverse("posts:attachment", args=[attachment.pk]))
     assert response.status_code == 404

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from agora.posts.models import Attachment, Comment, Post
+from agora.media.models import Attachment
+from agora.posts.models import Comment, Post
 from agora.testing.browser import sign_in
 from agora.testing.media import captions_file, pdf_file, png_file, webm_clip
 from agora.testing.personas import PASSWORD
@@ -97,7 +98,7 @@ def test_a_video_images_and_a_document_are_posted_played_viewed_and_downloaded(
 
     post = Post.objects.get(body__startswith="Demo of the new test pattern")
     assert post.space == cast.secret_space
-    stored = Attachment.objects.filter(post=post)
+    stored = Attachment.objects.filter(link__post=post)
     assert sorted(a.kind for a in stored) == ["document", "image", "image", "video"]
     video_row = stored.get(kind="video")
     assert video_row.status == "ready"
@@ -186,7 +187,7 @@ def test_a_comment_carries_an_image_and_a_document(cast, page, files):
     assert form.locator(".attach-item").count() == 0
 
     saved = Comment.objects.get(body__startswith="The plan and the whiteboard")
-    assert sorted(a.kind for a in saved.attachments.all()) == ["document", "image"]
+    assert sorted(a.kind for a in saved.files.all()) == ["document", "image"]
     page.reload()  # drawn the same from the thread's query
     comment = page.locator(f"#comment-{saved.pk}")
     assert comment.locator(".gallery img").get_attribute("alt") == "Whiteboard after the review"

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from agora.moderation.models import MB, UploadPolicy
-from agora.posts.models import Attachment, Post
+from agora.media.actions import update_upload_policy
+from agora.media.models import MB, Attachment
+from agora.posts.models import Post
 from agora.testing.media import (
     SCRIPT,
     docx_bytes,
@@ -95,7 +96,7 @@ def test_it_refuses_the_file_naming_the_rule_and_keeps_nothing(
     cast, client_for, media_root, videos, hostile, htmx
 ):
     if hostile.policy:
-        UploadPolicy.objects.filter(pk=UploadPolicy.current().pk).update(**hostile.policy)
+        update_upload_policy(**hostile.policy)
     posts, attachments = Post.objects.count(), Attachment.objects.count()
     headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
     response = client_for("engineer").post(

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from agora.posts.models import Attachment, Comment, Post
+from agora.media.models import Attachment
+from agora.posts.models import Comment, Post
 from agora.qa.models import Question
 from agora.testing.media import SCRIPT, docx_bytes, files_in, pdf_bytes, png, upload
 
@@ -90,7 +91,7 @@ def test_a_post_carries_several_kinds_of_file_in_order(cast, client_for):
     )
     assert response.status_code == 200
     post = Post.objects.get(body="Photo and plan")
-    assert [(a.kind, a.position) for a in post.attachments.all()] == [
+    assert [(a.kind, a.position) for a in post.files.all()] == [
         ("image", 0),
         ("document", 1),
     ]
@@ -118,13 +119,13 @@ def test_a_comment_carries_files_that_belong_to_its_post(cast, client_for):
     )
     assert response.status_code == 302
     comment = Comment.objects.get(body="Here is the signed order")
-    files = list(comment.attachments.all())
-    assert [(a.kind, a.post_id, a.alt_text) for a in files] == [
+    files = list(comment.files.select_related("link"))
+    assert [(a.kind, a.link.post_id, a.alt_text) for a in files] == [
         ("document", cast.private_post.pk, ""),
         ("image", cast.private_post.pk, "The order on my desk"),
     ]
     # The post's own files stay its own.
-    assert cast.private_post.attachments.filter(comment__isnull=True).count() == 1
+    assert cast.private_post.files.count() == 1
     for outsider in ("outsider",):
         for a in files:
             url = reverse("posts:attachment", args=[a.pk])
@@ -144,7 +145,7 @@ def test_a_comment_may_be_only_a_file(cast, client_for):
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
-    assert Comment.objects.get(post=cast.open_post).attachments.count() == 1
+    assert Comment.objects.get(post=cast.open_post).files.count() == 1
 
 
 def test_a_refused_comment_file_is_said_and_keeps_nothing(cast, client_for, media_root):
@@ -171,7 +172,7 @@ def test_a_question_takes_files_like_a_post(cast, client_for):
     )
     assert response.status_code == 302, response.content.decode()
     question = Question.objects.get()
-    assert [a.kind for a in question.post.attachments.all()] == ["document", "document"]
+    assert [a.kind for a in question.post.files.all()] == ["document", "document"]
 
 
 def test_a_refused_question_file_keeps_what_was_typed(cast, client_for, media_root):

@@ -9,9 +9,10 @@ from django.urls import reverse
 from PIL import Image
 
 from agora.core.errors import ActionError
+from agora.media.actions import update_upload_policy
+from agora.media.models import Attachment
 from agora.media.uploads import Upload, check_uploads
-from agora.moderation.models import UploadPolicy
-from agora.posts.models import Attachment, Post
+from agora.posts.models import Post
 from agora.testing.media import (
     SCRIPT,
     files_in,
@@ -72,7 +73,7 @@ def test_it_refuses_bad_images_and_leaves_nothing_behind(
 
 
 def test_it_refuses_images_over_the_policys_byte_cap(cast, client_for, media_root):
-    UploadPolicy.objects.filter(pk=UploadPolicy.current().pk).update(image_max_bytes=1024 * 1024)
+    update_upload_policy(image_max_bytes=1024 * 1024)
     big = noisy_png()
     assert len(big) > 1024 * 1024
     response = post_with(client_for("engineer"), "huge.png", big)
@@ -82,7 +83,7 @@ def test_it_refuses_images_over_the_policys_byte_cap(cast, client_for, media_roo
 
 
 def test_it_refuses_images_over_the_policys_pixel_cap_before_decoding(cast):
-    UploadPolicy.objects.filter(pk=1).update(image_max_pixels=1_000)
+    update_upload_policy(image_max_pixels=1_000)
     with pytest.raises(ActionError, match=r"over 0.001 megapixels .*40×30"):
         check_uploads(cast.engineer, [Upload(upload("wide.png", png(40, 30)))])
 
@@ -136,9 +137,7 @@ def test_it_accepts_phone_and_web_formats_and_stores_jpeg(cast, client_for, fmt,
 
 
 def test_it_refuses_an_image_type_the_policy_leaves_out(cast, client_for, media_root):
-    UploadPolicy.objects.filter(pk=UploadPolicy.current().pk).update(
-        image_types=["image/jpeg", "image/png"]
-    )
+    update_upload_policy(image_types=["image/jpeg", "image/png"])
     response = post_with(client_for("engineer"), "phone.heic", image_bytes("HEIF"))
     assert response.status_code == 400
     assert "phone.heic: HEIC images are not allowed here (allowed images: JPEG, PNG)." in (
@@ -161,7 +160,7 @@ def test_each_image_keeps_its_own_description(cast, client_for):
     )
     assert response.status_code == 200
     post = Post.objects.get(body="Two photos")
-    assert list(post.attachments.values_list("alt_text", flat=True)) == [
+    assert list(post.files.values_list("alt_text", flat=True)) == [
         "A teal square",
         "A red square",
     ]
@@ -174,7 +173,7 @@ def test_it_still_reads_the_composers_former_field_name(cast, client_for):
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
-    assert Post.objects.get(body="Old form").attachments.get().alt_text == "Old"
+    assert Post.objects.get(body="Old form").files.get().alt_text == "Old"
 
 
 def test_it_keeps_the_text_when_an_image_is_refused_without_htmx(cast, client_for):

@@ -16,8 +16,8 @@ import pytest
 from django.urls import reverse
 from moto.server import ThreadedMotoServer
 
+from agora.media.models import Attachment, AttachmentStatus
 from agora.media.tasks import sweep_orphaned_files
-from agora.posts.models import Attachment, AttachmentStatus
 from agora.testing.media import make_video, pdf_bytes, png, upload
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,7 @@ def test_files_are_stored_processed_and_served_from_the_bucket(
         )
     assert response.status_code == 200, response.content.decode()
     image, document, video = (
-        Attachment.objects.filter(post__body="On object storage").order_by("pk").all()
+        Attachment.objects.filter(link__post__body="On object storage").order_by("pk").all()
     )
     assert video.status == AttachmentStatus.READY
     stored = _keys(bucket)

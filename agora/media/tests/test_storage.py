@@ -13,9 +13,10 @@ from django.urls import reverse
 
 from agora.core.models import SiteSetting
 from agora.core.schedule import JOBS, run_due
+from agora.media.models import Attachment
 from agora.media.tasks import sweep_orphaned_files
 from agora.media.uploads import FULL_DISK
-from agora.posts.models import Attachment, Post
+from agora.posts.models import Post
 from agora.testing.media import files_in, pdf_bytes, png, upload
 
 pytestmark = pytest.mark.django_db

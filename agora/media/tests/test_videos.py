@@ -17,11 +17,12 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 from PIL import Image
 
+from agora.media.actions import update_upload_policy
+from agora.media.models import Attachment, AttachmentStatus
 from agora.media.tasks import process_video, resume_videos
 from agora.media.uploads import Upload, check_uploads
-from agora.moderation.models import UploadPolicy
 from agora.posts import actions
-from agora.posts.models import Attachment, AttachmentStatus, Post
+from agora.posts.models import Post
 from agora.spaces.actions import create_space
 from agora.spaces.models import Visibility
 from agora.testing.media import SECRET_PLACE, VTT, ffprobe_tags, files_in, make_video, upload
@@ -64,7 +65,7 @@ def test_it_probes_cleans_and_posters_an_uploaded_video(
         response = post_video(client, videos[source])
     assert response.status_code == 200, response.content.decode()
 
-    video = Attachment.objects.get(kind="video")
+    video = Attachment.objects.select_related("link__post").get(kind="video")
     assert video.status == AttachmentStatus.READY
     assert video.content_type == content_type
     assert (video.width, video.height) == (320, 240)
@@ -128,7 +129,7 @@ def test_it_serves_nothing_until_the_video_is_processed(cast, client_for, videos
     client = client_for("engineer")
     response = post_video(client, videos["mp4"])  # committed, but the task has not run
     assert response.status_code == 200
-    video = Attachment.objects.get(kind="video")
+    video = Attachment.objects.select_related("link__post").get(kind="video")
     assert video.status == AttachmentStatus.PROCESSING
     assert (video.width, video.height) == (320, 240)  # probed at upload
     for variant in ("file", "poster"):
@@ -146,7 +147,7 @@ def test_a_video_that_cannot_be_processed_fails_without_leaving_files(
     cast, client_for, videos, media_root
 ):
     post_video(client_for("engineer"), videos["mp4"])
-    video = Attachment.objects.get(kind="video")
+    video = Attachment.objects.select_related("link__post").get(kind="video")
     with default_storage.open(video.file.name, "wb") as damaged:
         damaged.write(b"\x00" * 4096)  # the stored upload went bad before the worker ran
     before = files_in(media_root)
@@ -182,7 +183,7 @@ def test_the_worker_processes_a_queued_video(
         excluded_queue_names=[],
     ).run()
 
-    video = Attachment.objects.get(kind="video")
+    video = Attachment.objects.select_related("link__post").get(kind="video")
     assert video.status == AttachmentStatus.READY
     assert default_storage.exists(video.poster.name)
     queued.refresh_from_db()
@@ -190,7 +191,7 @@ def test_the_worker_processes_a_queued_video(
 
 
 def test_it_refuses_videos_longer_than_the_policy_allows(cast, client_for, videos, media_root):
-    UploadPolicy.objects.filter(pk=UploadPolicy.current().pk).update(video_max_seconds=1)
+    update_upload_policy(video_max_seconds=1)
     response = post_video(client_for("engineer"), videos["webm"])
     assert response.status_code == 400
     assert (
@@ -218,7 +219,7 @@ def test_it_accepts_captions_with_a_video_and_serves_them_as_webvtt(
     with django_capture_on_commit_callbacks(execute=True):
         response = post_video(client, videos["webm"], captions=captions)
     assert response.status_code == 200
-    video = Attachment.objects.get(kind="video")
+    video = Attachment.objects.select_related("link__post").get(kind="video")
     served = client_for("salesperson").get(video_url("captions", video))
     assert served.status_code == 200
     assert served["Content-Type"] == "text/vtt; charset=utf-8"
@@ -284,14 +285,14 @@ def test_it_never_reads_a_whole_video_into_memory(
         post = actions.do_create_post(
             cast.engineer, space=None, body="Streamed", attachments=checked
         )
-    assert post.attachments.get().status == AttachmentStatus.READY
+    assert post.files.get().status == AttachmentStatus.READY
     video.close()  # as the request does; storage moved the temporary file into place
 
 
 def test_the_upload_is_checked_again_by_the_worker(cast, client_for, videos, media_root):
     """The task probes what storage holds, never what the upload claimed."""
     post_video(client_for("engineer"), videos["mp4"])
-    video = Attachment.objects.get(kind="video")
+    video = Attachment.objects.select_related("link__post").get(kind="video")
     with default_storage.open(video.file.name, "wb") as swapped:
         swapped.write(b"<html>" + b"x" * 100)
     assert process_video.call(video.pk) == "failed"
@@ -303,7 +304,7 @@ def test_lost_videos_are_queued_again_and_very_old_ones_given_up(cast, client_fo
     client = client_for("engineer")
     post_video(client, videos["webm"], body="Lost")  # its task never ran
     post_video(client, videos["mp4"], body="Ancient")
-    lost, ancient = (Attachment.objects.get(post__body=b) for b in ("Lost", "Ancient"))
+    lost, ancient = (Attachment.objects.get(link__post__body=b) for b in ("Lost", "Ancient"))
     now = timezone.now()
     Attachment.objects.filter(pk=lost.pk).update(created_at=now - timedelta(minutes=30))
     Attachment.objects.filter(pk=ancient.pk).update(created_at=now - timedelta(days=2))
@@ -316,7 +317,7 @@ def test_lost_videos_are_queued_again_and_very_old_ones_given_up(cast, client_fo
 
 def test_a_claim_held_by_a_live_worker_is_respected(cast, client_for, videos):
     post_video(client_for("engineer"), videos["webm"])
-    video = Attachment.objects.get(kind="video")
+    video = Attachment.objects.select_related("link__post").get(kind="video")
     Attachment.objects.filter(pk=video.pk).update(claimed_at=timezone.now())
     assert process_video.call(video.pk) == "skipped"
     assert resume_videos.call() == {"queued": 0, "failed": 0}
@@ -343,16 +344,16 @@ def test_a_video_space_shows_its_videos_and_takes_comments_like_any_space(
             },
         )
     assert response.status_code == 302
-    video = Attachment.objects.get(kind="video")
+    video = Attachment.objects.select_related("link__post").get(kind="video")
     outsider = client_for("outsider")  # open space: anyone reads and comments
-    page = outsider.get(video.post.get_absolute_url()).content.decode()
+    page = outsider.get(video.link.post.get_absolute_url()).content.decode()
     assert video_url("file", video) in page
     assert video_url("poster", video) in page
     response = outsider.post(
-        reverse("posts:comments", args=[video.post_id]), {"body": "The part at 2:10 is great"}
+        reverse("posts:comments", args=[video.link.post_id]), {"body": "The part at 2:10 is great"}
     )
     assert response.status_code == 302
-    assert video.post.comments.get().body == "The part at 2:10 is great"
+    assert video.link.post.comments.get().body == "The part at 2:10 is great"
 
 
 def test_a_server_without_ffmpeg_refuses_videos_clearly_and_keeps_nothing(

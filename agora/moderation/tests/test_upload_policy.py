@@ -10,15 +10,16 @@ from django.test import Client
 from django.urls import reverse
 
 from agora.core.errors import ActionError
+from agora.media.actions import update_upload_policy
+from agora.media.models import UploadPolicy
 from agora.media.units import MB, size
-from agora.moderation.models import UploadPolicy
 from agora.people.actions import create_user, do_set_avatar
 from agora.posts.models import Post
 from agora.testing.media import files_in, noisy_png, pdf_bytes, png, upload
 
 pytestmark = pytest.mark.django_db
 
-CHANGE = reverse("admin:moderation_uploadpolicy_change", args=[1])
+CHANGE = reverse("admin:media_uploadpolicy_change", args=[1])
 
 
 @pytest.fixture
@@ -74,7 +75,7 @@ def test_the_admin_page_offers_types_as_checkboxes_and_says_sizes_in_mb(admin_cl
     assert "Now 2 GB" in page
     assert "20 minutes" in page
     # There is one policy: its list goes straight to it.
-    response = admin_client.get(reverse("admin:moderation_uploadpolicy_changelist"))
+    response = admin_client.get(reverse("admin:media_uploadpolicy_changelist"))
     assert response.status_code == 302
     assert response["Location"] == CHANGE
 
@@ -117,7 +118,7 @@ def test_the_admin_refuses_a_type_agora_does_not_handle(admin_client):
 def test_uploads_beyond_the_daily_volume_are_refused_naming_what_is_left(
     cast, client_for, media_root
 ):
-    UploadPolicy.objects.filter(pk=UploadPolicy.current().pk).update(daily_bytes_per_person=MB)
+    update_upload_policy(daily_bytes_per_person=MB)
     client = client_for("salesperson")
     pdf = pdf_bytes()
     assert post_file(client, "plan.pdf", pdf).status_code == 200
@@ -135,11 +136,11 @@ def test_uploads_beyond_the_daily_volume_are_refused_naming_what_is_left(
 
     # Others have their own allowance; raising the cap lets the file through at once.
     assert post_file(client_for("moderator"), "small.png", png()).status_code == 200
-    UploadPolicy.objects.filter(pk=1).update(daily_bytes_per_person=10 * MB)
+    update_upload_policy(daily_bytes_per_person=10 * MB)
     assert post_file(client, "chart.png", big, "Fine now").status_code == 200
 
 
 def test_profile_photos_follow_the_policys_image_rules(cast, client_for, media_root):
-    UploadPolicy.objects.filter(pk=UploadPolicy.current().pk).update(image_max_pixels=100)
+    update_upload_policy(image_max_pixels=100)
     with pytest.raises(ActionError, match="megapixels"):
         do_set_avatar(cast.engineer, upload("me.png", png(40, 30)))

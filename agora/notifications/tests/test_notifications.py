@@ -70,7 +70,7 @@ def test_it_never_shows_a_secret_questions_notifications_to_someone_removed(
 
 
 def test_it_drops_notifications_about_deleted_posts_and_answers(cast, secret_question):
-    reply = secret_question.answers.get(author=cast.engineer)
+    reply = secret_question.answers.get(post__author=cast.engineer)
     qa.check_delete_answer(cast.engineer, reply.pk)
     assert queries.unread_count(cast.salesperson) == 3
     posts.do_delete_post(secret_question.post, deleted_by=cast.salesperson)
@@ -78,7 +78,7 @@ def test_it_drops_notifications_about_deleted_posts_and_answers(cast, secret_que
 
 
 def test_it_writes_a_sentence_for_each_kind_with_a_link(cast, client_for, secret_question):
-    reply = secret_question.answers.get(author=cast.engineer)
+    reply = secret_question.answers.get(post__author=cast.engineer)
     qa.do_accept(reply, accepter=cast.salesperson)
     notify(
         [cast.salesperson.pk],

@@ -8,9 +8,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from agora.core.viewer import viewer_for
 from agora.notifications import actions, queries
 from agora.notifications.models import NotificationKind
+from agora.spaces.viewer import viewer_for
 
 ICONS = {
     NotificationKind.ANSWER_INVITATION: "🙋",

@@ -243,7 +243,7 @@ def test_it_shows_my_own_profile_with_an_edit_link_instead_of_follow(cast, clien
 
 def test_it_answers_404_for_unknown_and_deactivated_people(cast, client_for, people) -> None:
     client = client_for("engineer")
-    assert client.get(reverse("people:profile", args=["no-such-person"])).status_code == 404
+    assert client.get(reverse("reputation:profile", args=["no-such-person"])).status_code == 404
     assert client.get(people["gone"].get_absolute_url()).status_code == 404
 
 

@@ -12,16 +12,16 @@ from django.views.decorators.http import require_http_methods
 
 from agora.core.errors import ActionError
 from agora.core.htmx import bad_request
-from agora.core.viewer import viewer_for
 from agora.people import actions
+from agora.people.access import signed_in
 from agora.people.forms import AcceptInvitationForm, InviteForm
 from agora.people.models import Invitation
 
 
 @require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest) -> HttpResponse:
-    viewer = viewer_for(request)
-    if not viewer.user.is_staff:
+    me = signed_in(request)
+    if not me.is_staff:
         return bad_request(request, "Only administrators can invite people.", status=403)
     form = InviteForm(request.POST or None)
     status = 200
@@ -30,8 +30,8 @@ def invite(request: HttpRequest) -> HttpResponse:
             sent, problems = [], []
             for address in form.addresses():
                 try:
-                    email = actions.check_invite(viewer.user, address)
-                    actions.do_invite(viewer.user, email)
+                    email = actions.check_invite(me, address)
+                    actions.do_invite(me, email)
                     sent.append(email)
                 except ActionError as exc:
                     problems.append(exc.message)
@@ -46,7 +46,7 @@ def invite(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "people/invite.html",
-        {"form": form, "viewer": viewer, "invitations": recent},
+        {"form": form, "invitations": recent},
         status=status,
     )
 

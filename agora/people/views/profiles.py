@@ -1,8 +1,8 @@
-"""The people directory, profile pages, following and editing one's profile."""
+"""The people directory, following, profile photos and editing one's profile (a person's
+page, which draws their credibility and posts, is ``reputation.views.profile``)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import (
@@ -13,7 +13,6 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.views.decorators.http import (
     require_GET,
     require_http_methods,
@@ -23,21 +22,15 @@ from django.views.decorators.http import (
 
 from agora.core.errors import ActionError
 from agora.core.htmx import bad_request, is_htmx, render_page
-from agora.core.pagination import BadCursor
-from agora.core.viewer import viewer_for
 from agora.media.serving import serve_stored
 from agora.people import actions, queries
+from agora.people.access import signed_in
 from agora.people.forms import ProfileForm
 from agora.people.models import User
-from agora.posts import queries as post_queries
-from agora.reputation import levels
-from agora.reputation import queries as reputation_queries
-from agora.reputation.models import LEVEL_CSS, Level, Standing
 
 
 @require_GET
 def directory(request: HttpRequest) -> HttpResponse:
-    viewer = viewer_for(request)
     filters = {
         "q": request.GET.get("q", "").strip()[:100],
         "department": request.GET.get("department", "")[:100],
@@ -46,65 +39,24 @@ def directory(request: HttpRequest) -> HttpResponse:
     }
     people = queries.directory(**filters)
     page = Paginator(people, 30).get_page(request.GET.get("page"))
-    context = {"page": page, "filters": filters, "viewer": viewer, **queries.filter_options()}
+    context = {"page": page, "filters": filters, **queries.filter_options()}
     return render_page(request, "people/directory.html", "people/_directory_results.html", context)
-
-
-def _person(handle: str) -> User:
-    return get_object_or_404(
-        User.objects.select_related("department", "standing").prefetch_related("skills"),
-        handle=handle,
-        is_active=True,
-    )
-
-
-@require_GET
-def profile(request: HttpRequest, handle: str) -> HttpResponse:
-    viewer = viewer_for(request)
-    person = _person(handle)
-    try:
-        page = post_queries.profile_feed(
-            viewer, person, cursor=request.GET.get("before"), size=settings.AGORA_FEED_PAGE_SIZE
-        )
-    except BadCursor as exc:
-        return bad_request(request, str(exc))
-    is_me = person.pk == viewer.user.pk
-    context = {
-        "person": person,
-        "page": page,
-        "viewer": viewer,
-        "is_me": is_me,
-        "following": queries.is_following(viewer.user, person),
-        "more_url": f"{reverse('people:profile', args=[person.handle])}?before=",
-    }
-    if is_htmx(request):  # "load more" needs only the next posts
-        return render(request, "posts/_feed_page.html", context)
-    # The standing was joined into the person's query (None: a New member without a row).
-    standing: Standing | None = person._state.fields_cache.get("standing")
-    level = Level(standing.level if standing else Level.NEW)
-    context["level"], context["level_css"] = level, LEVEL_CSS[level]
-    context["credibility"] = reputation_queries.credibility(viewer.user, person)
-    if is_me:
-        context["progress"] = levels.progress(
-            person, standing=standing or Standing(user=person, level=Level.NEW)
-        )
-    return render(request, "people/profile.html", context)
 
 
 @require_POST
 def follow(request: HttpRequest, handle: str) -> HttpResponse:
-    viewer = viewer_for(request)
+    me = signed_in(request)
     try:
-        person = actions.check_follow(viewer.user, handle)
+        person = actions.check_follow(me, handle)
     except ActionError as exc:
         return bad_request(request, exc.message, status=exc.status)
     if request.POST.get("on") == "1":
-        actions.do_follow(viewer.user, person)
+        actions.do_follow(me, person)
     else:
-        actions.do_unfollow(viewer.user, person)
+        actions.do_unfollow(me, person)
     if is_htmx(request):
         person.refresh_from_db(fields=["follower_count"])
-        context = {"person": person, "following": queries.is_following(viewer.user, person)}
+        context = {"person": person, "following": queries.is_following(me, person)}
         return render(request, "people/_follow_button.html", context)
     return HttpResponseRedirect(person.get_absolute_url())
 
@@ -122,8 +74,7 @@ def avatar(request: HttpRequest, handle: str) -> HttpResponse | StreamingHttpRes
 
 @require_http_methods(["GET", "POST"])
 def edit_profile(request: HttpRequest) -> HttpResponse:
-    viewer = viewer_for(request)
-    user = viewer.user
+    user = signed_in(request)
     form = ProfileForm.for_user(user, request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST":
@@ -147,7 +98,7 @@ def edit_profile(request: HttpRequest) -> HttpResponse:
                 messages.success(request, "Your profile is saved.")
                 return HttpResponseRedirect(user.get_absolute_url())
         status = 400
-    return render(request, "people/edit.html", {"form": form, "viewer": viewer}, status=status)
+    return render(request, "people/edit.html", {"form": form}, status=status)
 
 
 @require_GET

@@ -12,14 +12,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from agora.core.templatetags.agora import abbrev
-from agora.posts.models import (
-    REACTION_EMOJI,
-    Attachment,
-    AttachmentKind,
-    Comment,
-    Post,
-    ReactionKind,
-)
+from agora.media.models import Attachment, AttachmentKind
+from agora.posts.models import REACTION_EMOJI, Comment, Post, ReactionKind
 
 register = template.Library()
 
@@ -98,8 +92,13 @@ def _grouped(attachments: Iterable[Attachment]) -> Media:
 def post_media(post: Post) -> Media:
     """The post's own attachments (not those of its comments), by kind, in their order.
 
-    Reads the prefetched list when the query made one (feeds do), else one query."""
-    return _grouped(a for a in post.attachments.all() if a.comment_id is None)
+    Reads the prefetched links when the query made them (``queries.ATTACHMENTS``: feeds
+    do), else one query."""
+    links = post.file_links.all()
+    if "file_links" not in getattr(post, "_prefetched_objects_cache", {}):
+        links = links.filter(comment__isnull=True).select_related("attachment")
+        links = links.order_by("attachment__position", "attachment_id")
+    return _grouped(link.attachment for link in links if link.comment_id is None)
 
 
 @register.filter
@@ -108,7 +107,7 @@ def comment_media(comment: Comment) -> Media:
     prefetched them (``queries.COMMENT_ATTACHMENTS``): the filter never queries, so a
     thread of a hundred comments costs nothing more."""
     cache: dict[str, Any] = getattr(comment, "_prefetched_objects_cache", {})
-    return _grouped(cache.get("attachments", ()))
+    return _grouped(link.attachment for link in cache.get("file_links", ()))
 
 
 def _hms(seconds: float) -> tuple[int, int, int]:

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from agora.core.demo import DEMO_PASSWORD, seed_demo
-from agora.posts.models import Attachment, Comment, Post
+from agora.demo.company import DEMO_PASSWORD, seed_demo
+from agora.media.models import Attachment
+from agora.posts.models import Comment, Post
 from agora.testing.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -72,7 +73,7 @@ def test_an_engineer_posts_reacts_and_comments_without_reloading(demo, page, pho
     post = Post.objects.get(body__startswith="Whiteboard from today's design review")
     assert post.thumbs_up_count == 1
     assert Comment.objects.filter(post=post).count() == 1
-    assert Attachment.objects.filter(post=post).count() == 1
+    assert Attachment.objects.filter(link__post=post).count() == 1
 
     page.reload()
     card = page.locator(f"#post-{post.pk}")

@@ -17,8 +17,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from agora.media.models import Attachment
 from agora.posts import actions
-from agora.posts.models import Attachment
 from agora.qa import actions as qa_actions
 from agora.testing.personas import image_upload
 
@@ -82,7 +82,7 @@ def test_no_page_filters_through_every_readable_post(cast, client_for):
         uploads=[image_upload()],
     )
     comment = actions.check_add_comment(cast.engineer, post.pk, "Details inside")
-    attachment = Attachment.objects.get(post=post)
+    attachment = Attachment.objects.get(link__post=post)
     client = client_for("salesperson")
     urls = [
         reverse("home"),
@@ -92,7 +92,8 @@ def test_no_page_filters_through_every_readable_post(cast, client_for):
         reverse("reputation:leaderboard") + "?tag=security",
         reverse("reputation:experts", args=["security"]),
         reverse("qa:list"),
-        reverse("posts:detail", args=[question.pk]),
+        reverse("qa:question", args=[question.pk]),
+        reverse("qa:suggested"),
         reverse("posts:detail", args=[post.pk]),
         reverse("posts:attachment", args=[attachment.pk]),
         reverse("qa:answer_comments", args=[answer.pk]),  # finds the answer, redirects

@@ -13,8 +13,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from agora.media.models import Attachment
 from agora.posts import actions
-from agora.posts.models import Attachment, Post
+from agora.posts.models import Post
 from agora.spaces.models import Visibility
 from agora.testing.personas import PERSONAS, Cast
 
@@ -129,7 +130,7 @@ def test_it_accepts_comments_and_reactions_only_from_readers(setup, persona, vis
 @pytest.mark.parametrize(("persona", "visibility"), MATRIX, ids=[_case(*c) for c in MATRIX])
 def test_it_serves_images_only_to_readers(setup, persona, visibility) -> None:
     client, post, allowed = setup(persona, visibility)
-    attachment = Attachment.objects.get(post=post)
+    attachment = Attachment.objects.get(link__post=post)
     for name in ("posts:attachment", "posts:attachment_preview"):
         response = client.get(reverse(name, args=[attachment.pk]))
         assert response.status_code == (200 if allowed else 404)
@@ -166,7 +167,7 @@ def test_it_answers_a_secret_space_exactly_like_a_missing_one(cast, client_for, 
     client = client_for(persona)
     allowed = persona in READERS[Visibility.SECRET]
     slug = cast.secret_space.slug
-    for name in ("spaces:detail", "spaces:members", "spaces:edit"):
+    for name in ("posts:space", "spaces:members", "spaces:edit"):
         secret = client.get(reverse(name, args=[slug]))
         missing = client.get(reverse(name, args=["no-such-space"]))
         assert missing.status_code == 404
@@ -191,7 +192,7 @@ def test_it_redirects_anonymous_visitors_to_sign_in(cast) -> None:
         cast.open_post.get_absolute_url(),
         cast.open_space.get_absolute_url(),
         reverse("people:directory"),
-        reverse("posts:attachment", args=[Attachment.objects.get(post=cast.open_post).pk]),
+        reverse("posts:attachment", args=[Attachment.objects.get(link__post=cast.open_post).pk]),
     ):
         response = client.get(url)
         assert response.status_code == 302

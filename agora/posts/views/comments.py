@@ -8,10 +8,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from agora.core.errors import ActionError
 from agora.core.htmx import bad_request, is_htmx, refuse, toast
-from agora.core.viewer import viewer_for
 from agora.posts import actions, queries
 from agora.posts.access import access_comment, access_post
 from agora.posts.forms import CommentForm
+from agora.spaces.viewer import viewer_for
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,4 +1,4 @@
-"""A post's own page, editing, history and deletion."""
+"""A post's own page, editing, history and deletion (of posts, questions and answers)."""
 
 from __future__ import annotations
 
@@ -10,20 +10,20 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from agora.core.errors import ActionError
 from agora.core.htmx import bad_request, is_htmx, redirect_back, toast
-from agora.core.viewer import viewer_for
 from agora.posts import actions, queries
 from agora.posts.access import access_post, can_edit_post
 from agora.posts.forms import CommentForm, EditPostForm
 from agora.posts.models import PostKind
-from agora.qa.views.question import question_page
+from agora.spaces.viewer import viewer_for
 
 
 @require_GET
 def detail(request: HttpRequest, post_id: int) -> HttpResponse:
     viewer = viewer_for(request)
     post = access_post(viewer.user, post_id)
-    if post.kind == PostKind.QUESTION:
-        return question_page(request, viewer, post)
+    if post.kind != PostKind.POST:
+        # Questions and answers are read on the question's page (``qa:question``).
+        return HttpResponseRedirect(post.get_absolute_url())
     card = queries.card_for(viewer, post)
     card.can_pin = queries.can_pin_post(viewer, post)
     context = {

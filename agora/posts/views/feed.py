@@ -1,4 +1,4 @@
-"""The home feed, tag pages and writing a new post."""
+"""The home feed, a space's page (its feed), tag pages and writing a new post."""
 
 from __future__ import annotations
 
@@ -6,18 +6,18 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_POST
 
 from agora.core.errors import ActionError
 from agora.core.htmx import bad_request, error_into, is_htmx, render_page, safe_next
 from agora.core.pagination import BadCursor
-from agora.core.viewer import viewer_for
 from agora.posts import actions, queries
 from agora.posts.forms import PostForm
 from agora.posts.models import Tag
-from agora.qa import queries as qa_queries
 from agora.spaces.access import access_space
+from agora.spaces.forms import JoinRequestForm
+from agora.spaces.queries import has_pending_request, pending_requests
+from agora.spaces.viewer import viewer_for
 
 
 @require_GET
@@ -41,10 +41,40 @@ def home(request: HttpRequest) -> HttpResponse:
         "form": PostForm(),
         "more_url": f"{reverse('home')}?tab={tab}&before=",
         "viewer": viewer,
-        # Evaluated only when the full page draws its side column, not for "load more".
-        "open_questions": SimpleLazyObject(lambda: qa_queries.questions_to_answer(viewer.user)),
     }
     return render_page(request, "posts/home.html", "posts/_feed_page.html", context)
+
+
+@require_GET
+def space(request: HttpRequest, slug: str) -> HttpResponse:
+    """A space's page: its header and pinned posts, then its feed (a secret space is 404
+    to outsiders; a private one shows non-members how to ask to join)."""
+    viewer = viewer_for(request)
+    access = access_space(viewer.user, slug)
+    context: dict[str, object] = {"access": access, "space": access.space, "viewer": viewer}
+    if not access.can_read:
+        context["has_requested"] = has_pending_request(access.space, viewer.user)
+        context["join_form"] = JoinRequestForm()
+        return render(request, "spaces/closed.html", context)
+    try:
+        pinned, page = queries.space_feed(
+            viewer,
+            access.space,
+            cursor=request.GET.get("before"),
+            size=settings.AGORA_FEED_PAGE_SIZE,
+        )
+    except BadCursor as exc:
+        return bad_request(request, str(exc))
+    context.update(
+        pinned=pinned,
+        page=page,
+        form=PostForm(initial={"space": access.space.slug}),
+        more_url=f"{reverse('posts:space', args=[access.space.slug])}?before=",
+        current_space_id=access.space.pk,
+    )
+    if access.can_manage:
+        context["pending_count"] = pending_requests(access.space).count()
+    return render_page(request, "posts/space.html", "posts/_feed_page.html", context)
 
 
 @require_GET

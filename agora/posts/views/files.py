@@ -8,21 +8,23 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.views.decorators.http import require_safe
 
-from agora.core.viewer import viewer_for
+from agora.media.models import Attachment, AttachmentKind, AttachmentStatus
 from agora.media.serving import serve_stored
-from agora.posts.models import Attachment, AttachmentKind, AttachmentStatus, visible_through
+from agora.people.models import User
+from agora.spaces.visibility import visible_through
 
 FILE, PREVIEW, POSTER, CAPTIONS = "file", "preview", "poster", "captions"
 SERVED_FIELDS = ("kind", "status", "content_type", "original_name", FILE, PREVIEW, POSTER, CAPTIONS)
 
 
 def _readable(request: HttpRequest, attachment_id: int) -> Attachment:
-    viewer = viewer_for(request)
+    user = request.user
+    assert isinstance(user, User)
     item = (
         Attachment.objects.filter(
             # The post's visibility rule, and the comment (if any) must not be deleted.
-            Q(comment__isnull=True) | Q(comment__deleted_at__isnull=True),
-            visible_through(viewer.user),
+            Q(link__comment__isnull=True) | Q(link__comment__deleted_at__isnull=True),
+            visible_through(user, "link__post"),
             pk=attachment_id,
         )
         .only(*SERVED_FIELDS)

@@ -1,4 +1,4 @@
-"""Adding and removing reactions on posts, comments and answers."""
+"""Adding and removing reactions on posts (answers are posts) and comments."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from django.views.decorators.http import require_POST
 
 from agora.core.errors import ActionError
 from agora.core.htmx import bad_request, is_htmx, redirect_back
-from agora.core.viewer import viewer_for
 from agora.posts import actions
 from agora.posts.access import access_comment, access_post
-from agora.posts.models import Comment, Post, Reaction
+from agora.posts.models import Post, Reaction
 from agora.posts.templatetags.posts_tags import reaction_bar_html
-from agora.qa.actions import access_answer
+from agora.spaces.viewer import viewer_for
 
 
 def _wanted(request: HttpRequest) -> tuple[str, bool]:
@@ -42,11 +41,7 @@ def _set_reaction(request: HttpRequest, target: actions.Reactable) -> HttpRespon
     if not is_htmx(request):
         return redirect_back(request, target.get_absolute_url())
     lookup: dict[str, actions.Reactable] = (
-        {"post": target}
-        if isinstance(target, Post)
-        else {"comment": target}
-        if isinstance(target, Comment)
-        else {"answer": target}
+        {"post": target} if isinstance(target, Post) else {"comment": target}
     )
     mine = set(Reaction.objects.filter(user=viewer.user, **lookup).values_list("kind", flat=True))
     return HttpResponse(reaction_bar_html(target, mine, request.path, get_token(request)))
@@ -60,8 +55,3 @@ def react_to_post(request: HttpRequest, post_id: int) -> HttpResponse:
 @require_POST
 def react_to_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
     return _set_reaction(request, access_comment(viewer_for(request).user, comment_id))
-
-
-@require_POST
-def react_to_answer(request: HttpRequest, answer_id: int) -> HttpResponse:
-    return _set_reaction(request, access_answer(viewer_for(request).user, answer_id))

@@ -6,10 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from agora.people.models import User
+from agora.people.models import Level, Standing, User
 from agora.qa import actions
 from agora.qa.models import Answer, Question
-from agora.reputation.models import Level, Standing
 from agora.spaces.models import Visibility
 from agora.testing.personas import Cast
 

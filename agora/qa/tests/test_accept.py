@@ -42,7 +42,7 @@ def test_the_asker_accepts_and_the_answers_section_is_redrawn(cast, client_for, 
     points = policy.get("reputation.accepted_answer_points")
     assert _total(cast.outsider) == before + points
     assert Notification.objects.filter(
-        kind=NotificationKind.ANSWER_ACCEPTED, user=cast.outsider, answer=chosen
+        kind=NotificationKind.ANSWER_ACCEPTED, user=cast.outsider, answer=chosen.post
     ).exists()
 
 

@@ -1,4 +1,5 @@
-"""Comments on answers: distinct from the question's comments, visible with the question."""
+"""Comments on answers (an answer is a post, so its comments are on it): distinct from the
+question's comments, visible with the question."""
 
 from __future__ import annotations
 
@@ -22,11 +23,11 @@ def test_it_comments_on_an_answer_without_a_reload(cast, client_for, ask, answer
     )
     assert response.status_code == 200
     comment = Comment.objects.get()
-    assert (comment.post_id, comment.answer) == (question.pk, reply)
+    assert comment.post_id == reply.pk
     html = response.content.decode()
     assert f'id="comment-{comment.pk}"' in html
     assert "Reply</summary>" not in html  # comments on answers are one flat list
-    reply.refresh_from_db()
+    reply.post.refresh_from_db()
     question.post.refresh_from_db()
     assert reply.comment_count == 1
     assert question.post.comment_count == 0  # the question's own comments are separate
@@ -36,7 +37,7 @@ def test_the_page_shows_answer_comments_under_their_answer_only(cast, client_for
     question = ask("open")
     first = answer(cast.moderator, question, "First")
     second = answer(cast.salesperson, question, "Second")
-    posts.check_add_comment(cast.outsider, question.pk, "On the first", answer_id=first.pk)
+    posts.check_add_comment(cast.outsider, first.pk, "On the first")
     posts.check_add_comment(cast.outsider, question.pk, "On the question")
     html = client_for("engineer").get(question.get_absolute_url()).content.decode()
     first_at = html.index(f'id="answer-{first.pk}"')
@@ -55,7 +56,7 @@ def test_it_comments_as_a_plain_form(cast, client_for, ask, answer):
     )
     comment = Comment.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"/posts/{question.pk}/#comment-{comment.pk}"
+    assert response["Location"] == f"/questions/{question.pk}/#comment-{comment.pk}"
     assert (
         client_for("outsider").get(reverse("qa:answer_comments", args=[reply.pk])).status_code
         == 302
@@ -65,26 +66,24 @@ def test_it_comments_as_a_plain_form(cast, client_for, ask, answer):
 def test_deleting_a_comment_on_an_answer_moves_the_answers_counter(cast, client_for, ask, answer):
     question = ask("open")
     reply = answer(cast.moderator, question)
-    comment = posts.check_add_comment(cast.outsider, question.pk, "Oops", answer_id=reply.pk)
+    comment = posts.check_add_comment(cast.outsider, reply.pk, "Oops")
     response = client_for("outsider").post(reverse("posts:delete_comment", args=[comment.pk]))
     assert response.status_code == 302
-    reply.refresh_from_db()
+    reply.post.refresh_from_db()
     assert reply.comment_count == 0
     assert "Oops" not in client_for("outsider").get(question.get_absolute_url()).content.decode()
 
 
-def test_it_refuses_an_answer_of_another_question_and_replies(cast, ask, answer):
-    one, other = ask("open"), ask("open", title="A second question about staging")
+def test_it_refuses_replies_on_answers_and_a_parent_from_elsewhere(cast, ask, answer):
+    other = ask("open", title="A second question about staging")
     reply = answer(cast.moderator, other)
-    with pytest.raises(ActionError, match="gone"):
-        posts.check_add_comment(cast.outsider, one.pk, "Hi", answer_id=reply.pk)
-    first = posts.check_add_comment(cast.outsider, other.pk, "Hi", answer_id=reply.pk)
+    first = posts.check_add_comment(cast.outsider, reply.pk, "Hi")
     with pytest.raises(ActionError, match="cannot be replies"):
-        posts.check_add_comment(
-            cast.outsider, other.pk, "Hi", answer_id=reply.pk, parent_id=first.pk
-        )
+        posts.check_add_comment(cast.outsider, reply.pk, "Hi", parent_id=first.pk)
+    # A reply names a comment of the same post: the answer's comment is not the question's.
     with pytest.raises(ActionError, match="gone"):
         posts.check_add_comment(cast.outsider, other.pk, "Hi", parent_id=first.pk)
+    assert list(reply.post.comments.values_list("body", flat=True)) == ["Hi"]
 
 
 def test_an_empty_comment_is_refused_with_a_reason(cast, client_for, ask, answer):

@@ -39,9 +39,9 @@ def test_it_appends_the_answer_without_a_reload(cast, client_for, ask):
     question.refresh_from_db()
     assert question.answer_count == 1
     assert question.last_activity_at == answer.created_at
-    assert Mention.objects.filter(answer=answer, user=cast.moderator).exists()
+    assert Mention.objects.filter(post=answer.post, user=cast.moderator).exists()
     told = Notification.objects.get(kind=NotificationKind.NEW_ANSWER)
-    assert (told.user, told.answer) == (cast.engineer, answer)
+    assert (told.user, told.answer) == (cast.engineer, answer.post)
 
 
 def test_it_answers_as_a_plain_form_and_goes_to_the_answer(cast, client_for, ask):
@@ -51,7 +51,7 @@ def test_it_answers_as_a_plain_form_and_goes_to_the_answer(cast, client_for, ask
     )
     answer = Answer.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"/posts/{question.pk}/#answer-{answer.pk}"
+    assert response["Location"] == f"/questions/{question.pk}/#answer-{answer.pk}"
 
 
 def test_it_refuses_an_empty_answer_keeping_the_page(cast, client_for, ask):
@@ -80,7 +80,7 @@ def test_it_ranks_the_accepted_answer_first_then_thumbs_up_then_oldest(
     accepted = answer(cast.outsider, question, "Accepted")
     last = answer(cast.salesperson, question, "Last")
     for person in (cast.salesperson, cast.outsider):
-        posts.do_add_reaction(person, popular, "thumbs_up")
+        posts.do_add_reaction(person, popular.post, "thumbs_up")
     actions.check_accept(cast.engineer, accepted.pk)
     html = client_for("moderator").get(question.get_absolute_url()).content.decode()
     assert _answer_ids(html) == [accepted.pk, popular.pk, first.pk, last.pk]
@@ -114,7 +114,7 @@ def test_it_lets_the_author_and_moderators_delete_an_answer(cast, client_for, as
     assert by_moderator.status_code == 302
     question.refresh_from_db()
     assert question.answer_count == 0
-    assert Answer.objects.filter(deleted_at__isnull=False).count() == 2
+    assert Answer.objects.filter(post__deleted_at__isnull=False).count() == 2
     # A deleted answer is gone everywhere, including its endpoints.
     again = client_for("moderator").post(reverse("qa:accept", args=[theirs.pk]))
     assert again.status_code == 404

@@ -6,7 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from agora.posts.models import Attachment, Post, PostKind
+from agora.media.models import Attachment
+from agora.posts.models import Post, PostKind
 from agora.qa.models import Question
 from agora.testing.personas import image_upload, png_bytes
 
@@ -110,7 +111,7 @@ def test_it_attaches_images_like_the_post_composer(cast, client_for):
         ASK, {**_form(), "images": [photo], "alt_text": "The error dialog"}
     )
     assert response.status_code == 302
-    attachment = Attachment.objects.get(post__kind=PostKind.QUESTION)
+    attachment = Attachment.objects.get(link__post__kind=PostKind.QUESTION)
     assert attachment.alt_text == "The error dialog"
     page = client_for("salesperson").get(response["Location"]).content.decode()
     assert 'alt="The error dialog"' in page
@@ -122,7 +123,7 @@ def test_it_refuses_a_broken_image_naming_the_file(cast, client_for):
     assert response.status_code == 400
     assert "notes.png" in response.content.decode()
     assert not Question.objects.exists()
-    assert not Attachment.objects.filter(post__kind=PostKind.QUESTION).exists()
+    assert not Attachment.objects.filter(link__post__kind=PostKind.QUESTION).exists()
 
 
 def test_it_invites_nobody_and_still_asks_without_tags(cast, client_for):
@@ -150,5 +151,5 @@ def test_the_action_takes_uploads_directly(cast):
         body="",
         uploads=[image_upload("chart.png", alt_text="A chart")],
     )
-    attachment = question.post.attachments.get()
+    attachment = question.post.files.get()
     assert (attachment.kind, attachment.alt_text) == ("image", "A chart")

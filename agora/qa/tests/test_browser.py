@@ -31,7 +31,7 @@ def test_ask_answer_thumbs_up_accept_and_see_the_credit(cast, page, live_server)
     page.get_by_label("Details").fill("A customer asks for **nightly** exports.")
     page.get_by_label("Tags").fill("atlas, audit-log")
     page.get_by_role("button", name="Ask your question").click()
-    page.wait_for_url(re.compile(r".*/posts/\d+/$"))
+    page.wait_for_url(re.compile(r".*/questions/\d+/$"))
     question_url = page.url
     heading = page.get_by_role("heading", level=1)
     assert heading.inner_text() == "Can Atlas export audit logs to S3 every night?"

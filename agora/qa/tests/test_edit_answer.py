@@ -6,7 +6,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from agora.qa.models import Answer, AnswerRevision
+from agora.posts.models import PostRevision
+from agora.qa.models import Answer
 
 pytestmark = pytest.mark.django_db
 
@@ -26,16 +27,16 @@ def test_the_author_edits_an_answer_and_the_earlier_body_is_kept(cast, client_fo
     response = client.post(edit_url, {"body": "Use the vault CLI, then restart the `api` pods."})
     assert response.status_code == 302
     assert response["Location"] == mine.get_absolute_url()
-    mine.refresh_from_db()
+    mine.post.refresh_from_db()
     assert mine.body == "Use the vault CLI, then restart the `api` pods."
     assert "<code>api</code>" in mine.body_html
     assert mine.edited_at is not None
-    revision = AnswerRevision.objects.get(answer=mine)
+    revision = PostRevision.objects.get(post=mine.post)
     assert (revision.body, revision.edited_by) == ("Use the **vault** CLI.", cast.salesperson)
 
     shown = client.get(question.post.get_absolute_url()).content.decode()
     assert "restart the <code>api</code> pods" in shown
-    assert ">edited</span>" in shown
+    assert ">edited</a>" in shown  # linked to the answer's history
 
 
 def test_saving_an_unchanged_answer_keeps_no_revision(cast, client_for, ask, answer):
@@ -44,8 +45,8 @@ def test_saving_an_unchanged_answer_keeps_no_revision(cast, client_for, ask, ans
         reverse("qa:edit_answer", args=[mine.pk]), {"body": "Same words."}
     )
     assert response.status_code == 302
-    assert not AnswerRevision.objects.exists()
-    mine.refresh_from_db()
+    assert not PostRevision.objects.exists()
+    mine.post.refresh_from_db()
     assert mine.edited_at is None
 
 
@@ -63,9 +64,9 @@ def test_a_bad_edit_is_refused_and_changes_nothing(cast, client_for, ask, answer
     )
     assert response.status_code == 400
     assert message in response.content.decode()
-    mine.refresh_from_db()
+    mine.post.refresh_from_db()
     assert mine.body == "The original."
-    assert not AnswerRevision.objects.exists()
+    assert not PostRevision.objects.exists()
 
 
 @pytest.mark.parametrize("persona", ["engineer", "moderator"])

@@ -16,27 +16,25 @@ from agora.testing.budgets import PAGE_BASE
 pytestmark = pytest.mark.django_db
 
 # The question page, after the PAGE_BASE of every signed-in page:
-QUESTION_PAGE = PAGE_BASE + 9
-# 1 the post (access_post, joined with its author, department and space)
-# 2 the question (with its duplicate's title, and whether the viewer may read it)
-# 3 the answers (joined with authors, departments and levels)
-# 4 every comment, on the question and on its answers (joined with authors)
-# 5 the comments' files
-# 6 the viewer's reactions to the post, its answers and their comments, at once
-# 7 the viewer's level (which leader tools to draw)
-# 8 the question's tags
-# 9 the post's files
+QUESTION_PAGE = PAGE_BASE + 8
+# 1 the question (access_question: with its post, author, department, level and space,
+#   its duplicate's title, and whether the viewer may read it)
+# 2 the answers (with their posts, joined with authors, departments and levels)
+# 3 every comment, on the question and on its answers (joined with authors)
+# 4 the comments' files
+# 5 the viewer's reactions to the post, its answers and their comments, at once
+# 6 the viewer's level (which leader tools to draw)
+# 7 the question's tags
+# 8 the post's files
 
 
 def _grow(cast, question, count: int) -> None:
     """``count`` more answers, each with two comments and reactions from the viewer."""
     for i in range(count):
         reply = actions.check_answer(cast.salesperson, question.pk, f"Answer {i} #tip")
-        posts.do_add_reaction(cast.engineer, reply, "thumbs_up")
+        posts.do_add_reaction(cast.engineer, reply.post, "thumbs_up")
         for j in range(2):
-            comment = posts.check_add_comment(
-                cast.moderator, question.pk, f"Comment {i}.{j}", answer_id=reply.pk
-            )
+            comment = posts.check_add_comment(cast.moderator, reply.pk, f"Comment {i}.{j}")
             posts.do_add_reaction(cast.engineer, comment, "helpful")
         posts.check_add_comment(cast.outsider, question.pk, f"On the question {i}")
 
@@ -50,7 +48,7 @@ def test_question_page_budget(cast, client_for, ask, django_assert_num_queries):
         small = client.get(url)
     assert small.status_code == 200
     _grow(cast, question, 12)
-    first = question.answers.order_by("id").first()
+    first = question.answers.order_by("post_id").first()
     assert first is not None
     actions.check_accept(cast.engineer, first.pk)
     with django_assert_num_queries(QUESTION_PAGE):

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from agora.core.errors import ActionError
 from agora.core.htmx import is_htmx, refuse
-from agora.core.viewer import Viewer, viewer_for
 from agora.posts import actions as posts
 from agora.posts import queries as post_queries
 from agora.posts.access import access_comment
@@ -22,6 +21,7 @@ from agora.qa import actions
 from agora.qa.forms import AnswerForm
 from agora.qa.models import Answer
 from agora.qa.views.common import answers_section
+from agora.spaces.viewer import Viewer, viewer_for
 
 
 def _wants_on(request: HttpRequest) -> bool:
@@ -72,7 +72,7 @@ def edit(request: HttpRequest, answer_id: int) -> HttpResponse:
         answer = actions.editable_answer(viewer.user, answer_id)
     except ActionError as exc:
         return refuse(request, exc)
-    form = AnswerForm(request.POST or None, initial={"body": answer.body})
+    form = AnswerForm(request.POST or None, initial={"body": answer.post.body})
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -109,9 +109,7 @@ def comments(request: HttpRequest, answer_id: int) -> HttpResponse:
     try:
         if not form.is_valid():
             raise ActionError("This comment could not be read; reload the page and try again.")
-        comment = posts.check_add_comment(
-            viewer.user, answer.question_id, form.cleaned_data["body"], answer_id=answer.pk
-        )
+        comment = posts.check_add_comment(viewer.user, answer.pk, form.cleaned_data["body"])
     except ActionError as exc:
         return refuse(request, exc)
     if not is_htmx(request):

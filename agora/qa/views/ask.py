@@ -7,10 +7,10 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from agora.core.errors import ActionError
-from agora.core.viewer import viewer_for
 from agora.qa import actions
 from agora.qa.forms import AskForm
 from agora.spaces.access import access_space
+from agora.spaces.viewer import viewer_for
 
 
 @require_http_methods(["GET", "POST"])

@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from agora.core.viewer import Viewer
 from agora.posts.forms import CommentForm
 from agora.qa import queries
 from agora.qa.actions import access_question
 from agora.qa.forms import AnswerForm
 from agora.qa.models import Question
+from agora.spaces.viewer import Viewer
 
 
 def page_context(viewer: Viewer, question: Question, **extra: object) -> dict[str, object]:

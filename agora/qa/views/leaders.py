@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from agora.core.errors import ActionError
 from agora.core.htmx import refuse
-from agora.core.viewer import viewer_for
 from agora.qa import actions
+from agora.spaces.viewer import viewer_for
 
 
 @require_POST

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_GET
 from agora.core import markdown
 from agora.core.htmx import bad_request, render_page
 from agora.core.pagination import BadCursor
-from agora.core.viewer import viewer_for
 from agora.qa import queries
 from agora.spaces.access import SpaceAccess, access_space
+from agora.spaces.viewer import viewer_for
 
 
 @require_GET

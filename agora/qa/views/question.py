@@ -1,31 +1,36 @@
-"""A question's page (``posts:detail`` hands questions over) and writing an answer."""
+"""A question's page, writing an answer, and the home page's "Questions you could answer"."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from agora.core.errors import ActionError
 from agora.core.htmx import error_into, is_htmx, render_page
-from agora.core.viewer import Viewer, viewer_for
-from agora.posts.access import access_post
-from agora.posts.models import Post
 from agora.qa import actions, queries
 from agora.qa.forms import AnswerForm
 from agora.qa.views.common import page_context
+from agora.spaces.viewer import Viewer, viewer_for
+
+
+@require_GET
+def question(request: HttpRequest, post_id: int) -> HttpResponse:
+    """A question's page (404 for a question the viewer may not read, or for a post that
+    asks nothing); for htmx, its answers."""
+    viewer = viewer_for(request)
+    return question_page(request, viewer, post_id)
 
 
 def question_page(
     request: HttpRequest,
     viewer: Viewer,
-    post: Post,
+    post_id: int,
     *,
     answer_form: AnswerForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    """The page of ``post`` (a question the viewer may read); for htmx, its answers."""
-    question = queries.question_for(viewer.user, post)
+    question = actions.access_question(viewer.user, post_id)
     context = page_context(viewer, question)
     if answer_form is not None:
         context["answer_form"] = answer_form
@@ -45,8 +50,7 @@ def answer(request: HttpRequest, post_id: int) -> HttpResponse:
             return error_into(request, exc, "#answer-form-error")
         form.is_valid()
         form.add_error("body", exc.message)
-        post = access_post(viewer.user, post_id)
-        return question_page(request, viewer, post, answer_form=form, status=exc.status)
+        return question_page(request, viewer, post_id, answer_form=form, status=exc.status)
     if not is_htmx(request):
         return HttpResponseRedirect(created.get_absolute_url())
     question = actions.access_question(viewer.user, post_id)
@@ -57,3 +61,12 @@ def answer(request: HttpRequest, post_id: int) -> HttpResponse:
         "fresh": True,
     }
     return render(request, "qa/_answer_created.html", context)
+
+
+@require_GET
+def suggested(request: HttpRequest) -> HttpResponse:
+    """The home page's side column "Questions you could answer", loaded after the page
+    (so the feed is drawn without waiting for it)."""
+    viewer = viewer_for(request)
+    context = {"open_questions": queries.questions_to_answer(viewer.user)}
+    return render(request, "qa/_open_questions.html", context)

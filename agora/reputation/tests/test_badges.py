@@ -74,7 +74,7 @@ def test_it_counts_thumbs_up_on_one_post_not_across_posts(cast):
 def test_it_counts_thumbs_up_on_an_answer(cast):
     reply = answer(cast.engineer, ask(cast.salesperson))
     for person in make_crowd(10):
-        posts.do_add_reaction(person, reply, "thumbs_up")
+        posts.do_add_reaction(person, reply.post, "thumbs_up")
     assert "nice_post" in _badges(cast.engineer)
 
 

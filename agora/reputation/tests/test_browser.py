@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from agora.notifications.actions import notify
 from agora.notifications.models import NotificationKind
+from agora.people.models import Level, Standing
 from agora.posts import actions as posts
 from agora.qa import actions as qa
-from agora.reputation.models import Level, Standing
 from agora.reputation.tests.helpers import answer, ask
 from agora.testing.browser import sign_in
 from agora.testing.personas import PASSWORD
@@ -47,7 +47,7 @@ def credit(cast) -> None:
     for person in (cast.salesperson, cast.moderator, cast.outsider):
         posts.do_add_reaction(person, cast.company_post, "thumbs_up")
     posts.do_add_reaction(
-        cast.engineer, answer(cast.moderator, question, "Or Mondays."), "thumbs_up"
+        cast.engineer, answer(cast.moderator, question, "Or Mondays.").post, "thumbs_up"
     )
     Standing.objects.update_or_create(
         user=cast.moderator,

@@ -104,11 +104,11 @@ def test_it_recomputes_totals_equal_to_live_ones_after_concurrent_credit(cast):
     crowd = make_crowd(24) + make_crowd(8, prefix="legal", department=other)
     question = ask(cast.salesperson, tags=["deploys", "ci"])
     replies = [answer(cast.engineer, question), answer(cast.outsider, question, "Thursdays.")]
-    targets: list[Post | object] = [cast.company_post, cast.open_post, *replies]
+    targets: list[Post] = [cast.company_post, cast.open_post, *(r.post for r in replies)]
 
     def react(person: User) -> None:
         for target in targets:
-            posts.do_add_reaction(person, target, "thumbs_up")  # type: ignore[arg-type]
+            posts.do_add_reaction(person, target, "thumbs_up")
         posts.do_remove_reaction(person, cast.open_post, "thumbs_up")
 
     def accept_and_switch() -> None:

@@ -42,7 +42,7 @@ def activity(cast):
     question = ask(cast.engineer, space=cast.private_space)
     first = answer(cast.salesperson, question)
     second = answer(cast.moderator, question)
-    posts.do_add_reaction(cast.engineer, first, "thumbs_up")
+    posts.do_add_reaction(cast.engineer, first.post, "thumbs_up")
     qa.do_accept(first, accepter=cast.engineer)
     qa.do_accept(second, accepter=cast.engineer)  # withdraws the first acceptance
     doomed = posts.do_create_post(cast.salesperson, space=cast.open_space, body="Soon gone")

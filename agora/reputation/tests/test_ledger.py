@@ -128,7 +128,7 @@ def test_it_does_not_cap_accepted_answers(cast):
 def test_it_credits_a_thumbs_up_on_an_answer_to_its_author_under_the_question(cast):
     question = ask(cast.salesperson, tags=["deploys"])
     reply = answer(cast.engineer, question)
-    posts.do_add_reaction(cast.outsider, reply, "thumbs_up")
+    posts.do_add_reaction(cast.outsider, reply.post, "thumbs_up")
     event = ReputationEvent.objects.get(kind=EventKind.THUMBS_UP)
     assert (event.user, event.post_id, event.answer_id) == (cast.engineer, question.pk, reply.pk)
     assert totals(cast.engineer) == (15, 1, 0)
@@ -245,7 +245,7 @@ def test_it_keeps_totals_equal_to_the_ledger(cast, colleague):
     first = answer(cast.engineer, question)
     second = answer(cast.outsider, question, "Or on Thursdays.")
     for giver in (colleague, cast.moderator, cast.outsider):
-        posts.do_add_reaction(giver, first, "thumbs_up")
+        posts.do_add_reaction(giver, first.post, "thumbs_up")
         posts.do_add_reaction(giver, cast.company_post, "thumbs_up")
     qa.do_accept(first, accepter=cast.salesperson)
     qa.do_accept(second, accepter=cast.salesperson)

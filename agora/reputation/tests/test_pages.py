@@ -10,10 +10,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from agora.people.models import Level, Standing
 from agora.posts import actions as posts
 from agora.qa import actions as qa
 from agora.reputation import levels
-from agora.reputation.models import BadgeAward, Level, Standing
+from agora.reputation.models import BadgeAward
 from agora.reputation.tests.helpers import answer, ask, set_policy
 from agora.testing.crowd import make_crowd
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from agora.people.models import Level, Standing
 from agora.posts import actions as posts
 from agora.qa import actions as qa
-from agora.reputation.models import Level, Standing
 from agora.reputation.tests.helpers import answer, ask
 from agora.testing.budgets import PAGE_BASE
 from agora.testing.crowd import make_crowd
@@ -23,7 +23,7 @@ def _earners(cast, count: int, prefix: str) -> None:
         question = ask(cast.salesperson, title=f"Question number {prefix} {i}", tags=["deploys"])
         reply = answer(person, question)
         qa.do_accept(reply, accepter=cast.salesperson)
-        posts.do_add_reaction(cast.outsider, reply, "thumbs_up")
+        posts.do_add_reaction(cast.outsider, reply.post, "thumbs_up")
         Standing.objects.update_or_create(
             user=person, defaults={"level": Level.LEADER if i % 2 else Level.MEMBER}
         )
@@ -66,7 +66,7 @@ def test_scoped_leaderboard_budget(cast, client_for, django_assert_num_queries):
         assert client.get(url, query).status_code == 200
     for person in make_crowd(10):
         reply = answer(person, ask(cast.salesperson, space=cast.open_space, tags=["opennews"]))
-        posts.do_add_reaction(cast.outsider, reply, "thumbs_up")
+        posts.do_add_reaction(cast.outsider, reply.post, "thumbs_up")
     with django_assert_num_queries(PAGE_BASE + 6):
         response = client.get(url, query)
     assert response.content.count(b'<td class="num rank">') == 11

@@ -115,7 +115,7 @@ def test_it_shows_an_expert_only_the_answers_a_viewer_may_read(cast, client_for)
         tags=["kubernetes"],
     )
     for question in (open_question, secret_question):
-        posts.do_add_reaction(cast.engineer, answer(cast.moderator, question), "thumbs_up")
+        posts.do_add_reaction(cast.engineer, answer(cast.moderator, question).post, "thumbs_up")
     url = reverse("reputation:experts", args=["kubernetes"])
 
     outsider = client_for("outsider").get(url).content.decode()

@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from agora.core.htmx import render_page
-from agora.core.viewer import viewer_for
 from agora.people.models import Department
 from agora.posts.models import Tag
 from agora.reputation import queries
 from agora.spaces.models import Space
+from agora.spaces.viewer import viewer_for
 
 DEFAULT_PERIOD = "month"
 

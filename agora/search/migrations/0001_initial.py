@@ -1,17 +1,26 @@
-"""The full-text index over post bodies, in the form each database supports."""
+"""The full-text index over posts' titles and bodies, in the form each database supports.
+
+SQLite: a contentless FTS5 table (it stores only its index; the posts actions' events add
+and swap each post's words). PostgreSQL: a GIN expression index that PostgreSQL keeps up
+to date itself, under the ``agora_search`` configuration.
+"""
 
 from django.db import DatabaseError, migrations, transaction
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.migrations.state import StateApps
 
 SQLITE_CREATE = (
-    # External content: FTS5 keeps only its index and reads bodies from posts_post,
-    # so post text is not stored twice.
     "CREATE VIRTUAL TABLE search_post_fts USING fts5("
-    "body, content='posts_post', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+    "text, content='', tokenize='unicode61 remove_diacritics 2')"
+)
+SQLITE_FILL = (
+    "INSERT INTO search_post_fts(rowid, text) "
+    "SELECT id, CASE WHEN title = '' THEN body ELSE title || char(10) || body END "
+    "FROM posts_post"
 )
 POSTGRES_CREATE = (
-    "CREATE INDEX search_post_body_fts ON posts_post USING GIN (to_tsvector('agora_search', body))"
+    "CREATE INDEX search_post_text_fts ON posts_post "
+    "USING GIN (to_tsvector('agora_search', title || ' ' || body))"
 )
 
 
@@ -39,7 +48,7 @@ def create(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     vendor = schema_editor.connection.vendor
     if vendor == "sqlite":
         schema_editor.execute(SQLITE_CREATE)
-        schema_editor.execute("INSERT INTO search_post_fts(search_post_fts) VALUES ('rebuild')")
+        schema_editor.execute(SQLITE_FILL)
     elif vendor == "postgresql":
         create_postgres_config(schema_editor)
         schema_editor.execute(POSTGRES_CREATE)
@@ -50,7 +59,7 @@ def drop(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     if vendor == "sqlite":
         schema_editor.execute("DROP TABLE IF EXISTS search_post_fts")
     elif vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS search_post_body_fts")
+        schema_editor.execute("DROP INDEX IF EXISTS search_post_text_fts")
         schema_editor.execute("DROP TEXT SEARCH CONFIGURATION IF EXISTS agora_search")
 
 

@@ -11,12 +11,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from agora.core.errors import ActionError
 from agora.core.htmx import bad_request
-from agora.core.viewer import viewer_for
 from agora.people.models import User
 from agora.spaces import actions, queries
 from agora.spaces.access import access_space, access_space_to_manage
 from agora.spaces.forms import AddMemberForm, JoinRequestForm, RoleForm
 from agora.spaces.models import JoinRequest, Membership
+from agora.spaces.viewer import viewer_for
 
 JOIN_MESSAGES = {
     "joined": "Welcome! You are now a member.",

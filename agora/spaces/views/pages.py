@@ -1,24 +1,20 @@
-"""The space directory, a space's page and its settings."""
+"""The space directory, creating a space and its settings (its page, with its feed, is
+``posts.views.feed.space``)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from agora.core.errors import ActionError
-from agora.core.htmx import bad_request, render_page
-from agora.core.pagination import BadCursor
-from agora.core.viewer import viewer_for
-from agora.posts import queries as post_queries
-from agora.posts.forms import PostForm
+from agora.core.htmx import render_page
 from agora.spaces import actions, queries
-from agora.spaces.access import access_space, access_space_to_manage
-from agora.spaces.forms import JoinRequestForm, SpaceForm
-from agora.spaces.models import JoinRequest, Kind
+from agora.spaces.access import access_space_to_manage
+from agora.spaces.forms import SpaceForm
+from agora.spaces.models import Kind
+from agora.spaces.viewer import viewer_for
 
 
 @require_GET
@@ -57,37 +53,6 @@ def create(request: HttpRequest) -> HttpResponse:
                 return HttpResponseRedirect(space.get_absolute_url())
         status = 400
     return render(request, "spaces/create.html", {"form": form, "viewer": viewer}, status=status)
-
-
-@require_GET
-def detail(request: HttpRequest, slug: str) -> HttpResponse:
-    viewer = viewer_for(request)
-    access = access_space(viewer.user, slug)
-    context: dict[str, object] = {"access": access, "space": access.space, "viewer": viewer}
-    if not access.can_read:
-        context["has_requested"] = JoinRequest.objects.filter(
-            space=access.space, user=viewer.user, status=JoinRequest.Status.PENDING
-        ).exists()
-        context["join_form"] = JoinRequestForm()
-        return render(request, "spaces/closed.html", context)
-    try:
-        pinned, page = post_queries.space_feed(
-            viewer,
-            access.space,
-            cursor=request.GET.get("before"),
-            size=settings.AGORA_FEED_PAGE_SIZE,
-        )
-    except BadCursor as exc:
-        return bad_request(request, str(exc))
-    context.update(
-        pinned=pinned,
-        page=page,
-        form=PostForm(initial={"space": access.space.slug}),
-        more_url=f"{reverse('spaces:detail', args=[access.space.slug])}?before=",
-    )
-    if access.can_manage:
-        context["pending_count"] = queries.pending_requests(access.space).count()
-    return render_page(request, "spaces/detail.html", "posts/_feed_page.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,0 +1,112 @@
+"""The visibility rule, in one module: who may know that a space exists, who may read what
+is in it, who manages it, and which rows a person may see through the space they are in.
+
+A space is open (any employee reads and joins it), private (listed; members read it) or
+secret (unlisted; 404 to non-members, exactly like a space that does not exist). Content
+lives in a space or company-wide (no space, readable by every employee) and is readable
+exactly when its space is and it is not deleted. Every surface asks these functions, in
+SQL: pages, fragments, files, search, leaderboards, badges, notifications, and (later)
+live events, the API and exports. Moderation never widens what someone can see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Q, QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact, In
+
+from agora.people.models import User
+from agora.spaces.models import Membership, Role, Space, Visibility
+
+if TYPE_CHECKING:
+    from agora.spaces.models import SpaceQuerySet
+
+# Roles that manage a space: its settings, members and join requests, and its content.
+MANAGER_ROLES = frozenset({Role.OWNER, Role.MODERATOR})
+# Spaces every employee may read, and those every employee may know exist.
+READABLE_TO_ALL = (Visibility.OPEN,)
+LISTED = (Visibility.OPEN, Visibility.PRIVATE)
+
+
+def member_space_ids(user: User) -> QuerySet[Membership, int]:
+    """A subquery of the ids of the spaces ``user`` belongs to."""
+    return Membership.objects.filter(user_id=user.pk).values_list("space_id", flat=True)
+
+
+def knowable(spaces: SpaceQuerySet, user: User) -> SpaceQuerySet:
+    """The spaces of ``spaces`` that ``user`` may know exist: listed ones and their own."""
+    if not user.is_authenticated:
+        return spaces.none()
+    return spaces.filter(Q(visibility__in=LISTED) | Q(pk__in=member_space_ids(user)))
+
+
+def readable(spaces: SpaceQuerySet, user: User) -> SpaceQuerySet:
+    """The spaces of ``spaces`` whose content ``user`` may read: open ones and their own."""
+    if not user.is_authenticated:
+        return spaces.none()
+    return spaces.filter(Q(visibility__in=READABLE_TO_ALL) | Q(pk__in=member_space_ids(user)))
+
+
+def readable_space_ids(user: User) -> QuerySet[Space, Any]:
+    """A subquery of the ids of the spaces ``user`` may read."""
+    return readable(Space.objects.all(), user).order_by().values("pk")
+
+
+def can_read(space: Space, membership: Membership | None) -> bool:
+    """The same rule for one space whose membership row (or its absence) is known."""
+    return space.visibility in READABLE_TO_ALL or membership is not None
+
+
+def visible_through(user: User, path: str = "post") -> Q:
+    """The rule for rows that reach a space's content through ``path`` (``"post"``,
+    ``"question__post"``; ``""`` for posts themselves): a filter on that row's own
+    ``space_id`` and ``deleted_at`` columns.
+
+    Use it instead of ``post__in=Post.objects.visible_to(user)``: a planner evaluates that
+    subquery whole (every readable post, a million rows at company size) before it looks
+    at a single outer row, while a join costs one primary-key lookup per outer row.
+
+    The space (0 for company-wide) is an expression, so no branch of the OR can use an
+    index on its own: planners never gather every readable post through the space index
+    and sort them all, but walk the outer rows' own index (posts newest first, questions
+    by activity, a person's ledger) and stop at the page size.
+    """
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    prefix = f"{path}__" if path else ""
+    key = Coalesce(f"{prefix}space_id", Value(0))
+    return Q(**{f"{prefix}deleted_at__isnull": True}) & (
+        Q(Exact(key, 0)) | Q(In(key, readable_space_ids(user)))
+    )
+
+
+def readable_space_key(user: User, field: str = "space_key") -> Q:
+    """For rows keyed by a space id with 0 for company-wide (``reputation.CreditTotal``):
+    the keys ``user`` may read."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return Q(**{field: 0}) | Q(**{f"{field}__in": readable_space_ids(user)})
+
+
+def reader_ids(space: Space | None) -> QuerySet[Membership, int] | None:
+    """The rule seen from a space: ids of the people who may read its content, as a
+    subquery, or None when every employee may (company-wide, or an open space)."""
+    if space is None or space.visibility in READABLE_TO_ALL:
+        return None
+    return Membership.objects.filter(space_id=space.pk).values_list("user_id", flat=True)
+
+
+def manages(role: str | None) -> bool:
+    """Whether a member with ``role`` manages the space (settings, members, requests)."""
+    return role in MANAGER_ROLES
+
+
+def moderates(user: User, space_id: int | None, roles: Mapping[int, str]) -> bool:
+    """Who may remove, pin or accept on behalf of others in a space: site moderators, and
+    the space's owners and moderators. ``roles`` maps the user's space ids to their role."""
+    if user.is_moderator:
+        return True
+    return space_id is not None and manages(roles.get(space_id))
