@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.safestring import SafeString
 
 from agora.core.pagination import Page
@@ -14,8 +14,6 @@ from agora.search import backends
 from agora.search.highlight import excerpt, marked
 from agora.spaces.models import Space
 from agora.spaces.viewer import Viewer
-
-BATCH = 400
 
 
 class BadCursor(ValueError):
@@ -40,27 +38,19 @@ class Hit:
 
 
 def posts(viewer: Viewer, text: str, *, cursor: str | None, size: int) -> Page[Hit]:
-    """Posts the viewer may read whose body matches ``text``, newest first.
+    """Posts the viewer may read whose text matches ``text``, newest first.
 
-    Matches come from the index in batches, newest first, and each batch is filtered
-    through ``visible_to``; the next page starts below the last id shown.
+    One query: the index match joined with the visibility rule, stopping at ``size + 1``
+    rows (the extra one says whether there is a next page, which starts below the last
+    id shown).
     """
     before = parse_cursor(cursor)
+    words = backends.terms(text)
     visible = Post.objects.visible_to(viewer.user).select_related(
         "author", "author__department", "space"
     )
-    found: list[Post] = []
-    while len(found) <= size:
-        ids = backends.newest_matches(text, before=before, limit=BATCH)
-        if not ids:
-            break
-        wanted = size + 1 - len(found)
-        found += visible.filter(pk__in=ids).order_by("-id")[:wanted]
-        if len(ids) < BATCH:
-            break
-        before = ids[-1]
+    found = list(backends.matching(visible, words, before=before)[: size + 1])
     items = found[:size]
-    words = backends.terms(text)
     return Page(
         items=[
             Hit(post=p, excerpt=excerpt(p.body_html, words), title=marked(p.title, words))
@@ -70,21 +60,35 @@ def posts(viewer: Viewer, text: str, *, cursor: str | None, size: int) -> Page[H
     )
 
 
+def _has_skill_like(word: str) -> Exists:
+    return Exists(
+        User.skills.through.objects.filter(user_id=OuterRef("pk"), skill__name__icontains=word)
+    )
+
+
 def people(text: str, limit: int = 5) -> QuerySet[User]:
-    """Active people whose name, handle, job title or skills match every word."""
+    """Active people whose name, handle, job title or skills match every word.
+
+    One query. A word may match any skill, so each word is an ``EXISTS`` on the person's
+    skills rather than a join: joins would multiply the rows by the skills matched, once
+    per word, and need a DISTINCT over the product.
+    """
     found = User.objects.filter(is_active=True)
     for word in backends.terms(text):
         found = found.filter(
             Q(display_name__icontains=word)
             | Q(handle__icontains=word)
             | Q(job_title__icontains=word)
-            | Q(skills__name__icontains=word)
+            | _has_skill_like(word)
         )
-    return found.select_related("department").distinct().order_by("display_name")[:limit]
+    return found.select_related("department").order_by("display_name", "pk")[:limit]
 
 
 def spaces(viewer: Viewer, text: str, limit: int = 5) -> QuerySet[Space]:
-    """Spaces the viewer may know exist whose name or description match every word."""
+    """Spaces the viewer may know exist whose name or description match every word.
+
+    One query, with two comparisons per word (at most ``backends.MAX_TERMS`` words).
+    """
     found = Space.objects.visible_to(viewer.user)
     for word in backends.terms(text):
         found = found.filter(Q(name__icontains=word) | Q(description__icontains=word))

@@ -44,10 +44,12 @@ def search(request: HttpRequest) -> HttpResponse:
 @require_GET
 def suggest(request: HttpRequest) -> HttpResponse:
     """People and spaces matching what is being typed (a fragment for the top bar)."""
-    viewer = viewer_for(request)
     text = request.GET.get("q", "").strip()[:MAX_QUERY]
-    if not is_htmx(request) or len(text) < 2 or not backends.terms(text):
+    # Nothing until a word of two letters: one letter (or several one-letter words)
+    # would match nearly everyone.
+    if not is_htmx(request) or max(map(len, backends.terms(text)), default=0) < 2:
         return HttpResponse("")
+    viewer = viewer_for(request)
     context = {
         "q": text,
         "people": list(queries.people(text, limit=4)),
