@@ -46,8 +46,9 @@ def posts(viewer: Viewer, text: str, *, cursor: str | None, size: int) -> Page[H
     """
     before = parse_cursor(cursor)
     words = backends.terms(text)
+    # ``parent``: an answer's hit names its question.
     visible = Post.objects.visible_to(viewer.user).select_related(
-        "author", "author__department", "space"
+        "author", "author__department", "space", "parent"
     )
     found = list(backends.matching(visible, words, before=before)[: size + 1])
     items = found[:size]

@@ -180,3 +180,24 @@ def test_it_finds_questions_by_their_title_and_follows_title_edits(cast, client_
     )
     assert question.pk not in post_ids(search(client, "okta").content.decode())
     assert question.pk in post_ids(search(client, "azure").content.decode())
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_it_finds_answers_naming_their_question_only_for_readers(cast, client_for, persona):
+    from agora.qa import actions as qa
+
+    question = qa.check_ask(
+        cast.engineer, space=cast.private_space, title="How do we rotate the vault keys?", body=""
+    )
+    reply = qa.check_answer(cast.moderator, question.pk, "Use the zanzibar rotation script.")
+    html = search(client_for(persona), "zanzibar").content.decode()
+    readable = persona in READERS[Visibility.PRIVATE]
+    assert (reply.pk in post_ids(html)) is readable
+    if readable:
+        assert f'href="{reply.get_absolute_url()}">How do we rotate the vault keys?</a>' in html
+        assert '<span class="badge">Answer</span>' in html
+    else:
+        assert "vault keys" not in html
+    # Deleting the question takes its answers out of search too.
+    actions.check_delete_post(cast.engineer, question.pk)
+    assert reply.pk not in post_ids(search(client_for(persona), "zanzibar").content.decode())
