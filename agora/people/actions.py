@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from agora.core.errors import ActionError
+from agora.core.nul import refuse_nul
 from agora.media.images import PILLOW_FORMATS, ImageRejected, process_image
 from agora.moderation.models import UploadPolicy
 from agora.people.models import Department, Follow, Invitation, Skill, User
@@ -67,6 +68,10 @@ def create_user(
     ``password_hash`` (from ``make_password``) lets a bulk caller hash a shared password
     once instead of paying the hasher's deliberate cost for every account.
     """
+    skills = list(skills)
+    refuse_nul(email, field="email")
+    refuse_nul(display_name, field="display_name")
+    refuse_nul(job_title, location, bio, *skills)
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
         raise ActionError(f"There is already an account for {email}.", field="email")
@@ -108,9 +113,14 @@ def skill_objects(names: Iterable[str]) -> list[Skill]:
 def do_update_profile(user: User, *, skills: Iterable[str], **fields: Any) -> None:
     """Save the editable profile fields and the skill list."""
     allowed = {"display_name", "job_title", "department", "location", "bio"}
+    skills = list(skills)
+    refuse_nul(*skills, field="skills")
     for name, value in fields.items():
         if name not in allowed:
             raise ValueError(f"{name} is not a profile field")
+        if isinstance(value, str):
+            refuse_nul(value, field=name)
+    for name, value in fields.items():  # only once every field passed
         setattr(user, name, value)
     with transaction.atomic():
         user.save(update_fields=list(fields))
