@@ -84,7 +84,7 @@ def world(cast: Cast) -> World:
         comment=comment,
         attachment=attachment,
         join_request=JoinRequest.objects.get(user=cast.outsider),
-        invitation_token=people.do_invite(admin_user, "nina@example.com").token,
+        invitation_token=people.do_invite(admin_user, "nina@example.com").invitation.token,
     )
 
 
