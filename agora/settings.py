@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "agora.core.nul.RefuseNulMiddleware",  # last: after sign-in and CSRF, before any view
 ]
 
 ROOT_URLCONF = "agora.urls"
@@ -258,6 +259,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # --- Security -----------------------------------------------------------------------------
+SESSION_ENGINE = "agora.core.sessions"  # the database store; a key with NUL is no session
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_bool("AGORA_SECURE_COOKIES", SITE_URL.startswith("https://"))

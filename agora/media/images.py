@@ -5,6 +5,11 @@ Nothing the uploader sent is stored as-is. The file is identified by Pillow from
 pixel is decoded (so a small file claiming huge dimensions is refused cheaply), EXIF
 orientation is applied, and the pixels are written into a fresh file with no EXIF, GPS,
 XMP or comments. A preview no wider than ``PREVIEW_WIDTH`` is made for feeds.
+
+Lossless images (PNG, GIF, lossless WebP: screenshots, diagrams) stay lossless: they are
+stored as PNG with the pixels they came with. Photos (JPEG, HEIC, AVIF, lossy WebP) are
+stored as JPEG, or PNG when they have transparency; animated GIFs stay GIF. A lossless
+image's preview is PNG or JPEG, whichever is smaller.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from agora.media import units
 
 # Pillow's name for each image type Agora reads (HEIC through pillow-heif, registered in
 # ``MediaConfig.ready``; AVIF is built into Pillow). Whatever comes in, what is stored is
-# JPEG, PNG (transparency) or GIF (animation).
+# JPEG (photos), PNG (lossless images, transparency) or GIF (animation).
 PILLOW_FORMATS = {
     "image/jpeg": "JPEG",
     "image/png": "PNG",
@@ -43,6 +48,11 @@ PREVIEW_WIDTH = 1200
 MAX_SIDE = 4096
 # An animation's frames are all decoded to re-encode it: their pixels count together.
 ANIMATION_PIXEL_FACTOR = 4
+# Formats whose pixels are exactly what the author made (WebP is either; see _webp_lossless).
+LOSSLESS_FORMATS = {"PNG", "GIF"}
+# Modes a PNG stores as they are; anything else becomes RGB or RGBA.
+PNG_MODES = {"1", "L", "LA", "P", "RGB", "RGBA", "I", "I;16"}
+JPEG_QUALITY = 85
 
 
 class ImageRejected(ValueError):
@@ -59,18 +69,46 @@ class ProcessedImage:
     height: int
 
 
-def _encode(image: Image.Image, *, animated: bool) -> tuple[bytes, str, str]:
+def _webp_lossless(data: bytes) -> bool:
+    """Whether a WebP file's (first) image is lossless: a ``VP8L`` chunk, not ``VP8 ``.
+
+    Pillow does not say; the RIFF chunks do (``VP8X`` and ``ALPH`` come first in extended
+    files, an animation's frames carry their own image chunk after a 16-byte header).
+    """
+    pos = 12  # after "RIFF", the size, "WEBP"
+    while pos + 8 <= len(data):
+        fourcc, size = data[pos : pos + 4], int.from_bytes(data[pos + 4 : pos + 8], "little")
+        if fourcc == b"VP8L":
+            return True
+        if fourcc == b"VP8 ":
+            return False
+        pos += 8 + 16 if fourcc == b"ANMF" else 8 + size + (size & 1)
+    return False
+
+
+def _has_alpha(image: Image.Image) -> bool:
+    return image.mode in ("RGBA", "LA", "PA")
+
+
+def _png(image: Image.Image) -> bytes:
+    if image.mode not in PNG_MODES:
+        image = image.convert("RGBA" if _has_alpha(image) else "RGB")
     out = io.BytesIO()
-    if animated:
-        image.save(out, "GIF", save_all=True, optimize=False)
-        return out.getvalue(), "image/gif", "gif"
-    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-        image = image.convert("RGBA")
-        image.save(out, "PNG", optimize=True)
-        return out.getvalue(), "image/png", "png"
-    image = image.convert("RGB")
-    image.save(out, "JPEG", quality=85, optimize=True, progressive=True)
-    return out.getvalue(), "image/jpeg", "jpg"
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+def _jpeg(image: Image.Image) -> bytes:
+    out = io.BytesIO()
+    image.convert("RGB").save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    return out.getvalue()
+
+
+def _encode(image: Image.Image, *, lossless: bool) -> tuple[bytes, str, str]:
+    """A still image as PNG (lossless sources, transparency) or JPEG (photos)."""
+    if lossless or _has_alpha(image):
+        return _png(image), "image/png", "png"
+    return _jpeg(image), "image/jpeg", "jpg"
 
 
 def _fresh_copy(image: Image.Image) -> Image.Image:
@@ -78,6 +116,27 @@ def _fresh_copy(image: Image.Image) -> Image.Image:
     clean = image.copy()
     clean.info = {}
     return clean
+
+
+def _shrink(image: Image.Image, box: tuple[int, int]) -> Image.Image:
+    """A copy that fits ``box``; palette and bilevel images are resized as RGB, since
+    Pillow resizes those by dropping pixels."""
+    small = image.convert("RGB") if image.mode in ("P", "1") else image.copy()
+    small.thumbnail(box, Image.Resampling.LANCZOS)
+    return small
+
+
+def _preview(image: Image.Image, stored: bytes | None, *, lossless: bool) -> bytes:
+    """The feed's copy of ``image``, at most ``PREVIEW_WIDTH`` wide: the stored file itself
+    (``stored``; None for an animation) when that is small enough. A lossless image's
+    preview is PNG or JPEG, whichever is smaller (the file itself keeps PNG)."""
+    if image.width > PREVIEW_WIDTH:
+        image, stored = _shrink(image, (PREVIEW_WIDTH, PREVIEW_WIDTH * 4)), None
+    if _has_alpha(image):
+        return stored or _png(image)
+    if not lossless:
+        return stored or _jpeg(image)
+    return min(stored or _png(image), _jpeg(image), key=len)
 
 
 def process_image(
@@ -128,6 +187,9 @@ def process_image(
             )
         frames = int(getattr(image, "n_frames", 1)) if image.format == "GIF" else 1
         animated = frames > 1
+        lossless = image.format in LOSSLESS_FORMATS or (
+            image.format == "WEBP" and _webp_lossless(data)
+        )
         if animated and frames * width * height > ANIMATION_PIXEL_FACTOR * max_pixels:
             raise ImageRejected(
                 f"Animations over {ANIMATION_PIXEL_FACTOR * max_pixels / 1_000_000:g} "
@@ -138,21 +200,25 @@ def process_image(
             image.load()
             if not animated:
                 image = ImageOps.exif_transpose(image) or image
+                if "transparency" in image.info and not _has_alpha(image):
+                    # A transparent colour or palette entry, named in the metadata about
+                    # to be dropped: made an alpha channel first, so it stays transparent.
+                    image = image.convert("RGBA")
         except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
             raise ImageRejected("This image file is damaged and cannot be read.") from None
         if animated:
-            content, content_type, ext = _encode(image, animated=True)
+            out = io.BytesIO()
+            # Frames keep their timing; the comment Pillow would copy over is emptied.
+            image.save(out, "GIF", save_all=True, optimize=False, comment=b"")
+            content, content_type, ext = out.getvalue(), "image/gif", "gif"
             first = _fresh_copy(image.convert("RGBA"))
         else:
             image = _fresh_copy(image)
             if max(image.size) > MAX_SIDE:
-                image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
-            content, content_type, ext = _encode(image, animated=False)
+                image = _shrink(image, (MAX_SIDE, MAX_SIDE))
+            content, content_type, ext = _encode(image, lossless=lossless)
             first = image
-        preview_image = first.copy()
-        if preview_image.width > PREVIEW_WIDTH:
-            preview_image.thumbnail((PREVIEW_WIDTH, PREVIEW_WIDTH * 4), Image.Resampling.LANCZOS)
-        preview, _, _ = _encode(preview_image, animated=False)
+        preview = _preview(first, content if not animated else None, lossless=lossless)
         final_width, final_height = image.size if not animated else (width, height)
     return ProcessedImage(
         content=content,

@@ -34,6 +34,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from agora.core.errors import ActionError
+from agora.core.nul import refuse_nul
 from agora.media import units
 from agora.media.detect import (
     DOCUMENT,
@@ -107,6 +108,7 @@ def check_uploads(
     """Every upload checked against the policy in force now, or the first refusal."""
     if not uploads and captions is None:
         return []
+    refuse_nul(*(upload.alt_text for upload in uploads), field="files")
     policy = UploadPolicy.current()
     if len(uploads) > policy.files_per_post:
         raise _refuse(

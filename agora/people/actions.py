@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from agora.core.errors import ActionError
+from agora.core.nul import refuse_nul
 from agora.media.images import PILLOW_FORMATS, ImageRejected, process_image
 from agora.media.models import UploadPolicy
 from agora.people.models import Department, Follow, Invitation, Skill, User
@@ -67,6 +69,10 @@ def create_user(
     ``password_hash`` (from ``make_password``) lets a bulk caller hash a shared password
     once instead of paying the hasher's deliberate cost for every account.
     """
+    skills = list(skills)
+    refuse_nul(email, field="email")
+    refuse_nul(display_name, field="display_name")
+    refuse_nul(job_title, location, bio, *skills)
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
         raise ActionError(f"There is already an account for {email}.", field="email")
@@ -108,9 +114,14 @@ def skill_objects(names: Iterable[str]) -> list[Skill]:
 def do_update_profile(user: User, *, skills: Iterable[str], **fields: Any) -> None:
     """Save the editable profile fields and the skill list."""
     allowed = {"display_name", "job_title", "department", "location", "bio"}
+    skills = list(skills)
+    refuse_nul(*skills, field="skills")
     for name, value in fields.items():
         if name not in allowed:
             raise ValueError(f"{name} is not a profile field")
+        if isinstance(value, str):
+            refuse_nul(value, field=name)
+    for name, value in fields.items():  # only once every field passed
         setattr(user, name, value)
     with transaction.atomic():
         user.save(update_fields=list(fields))
@@ -184,20 +195,46 @@ def check_invite(admin: User, email: str) -> str:
     return email
 
 
-def do_invite(admin: User, email: str) -> Invitation:
-    """Record an invitation and email its link; the link works until it is used."""
-    invitation = Invitation.objects.create(
-        email=email, token=secrets.token_urlsafe(32), invited_by=admin
-    )
+@dataclass(frozen=True)
+class Invited:
+    """What ``do_invite`` did: a new invitation, or (``again``) the pending one re-sent."""
+
+    invitation: Invitation
+    again: bool
+
+
+def do_invite(admin: User, email: str) -> Invited:
+    """Invite ``email`` and email the link, which works until it is used.
+
+    If the address already has a pending invitation, that one's link is sent again and no
+    second one is made. The database decides (a partial unique constraint on pending
+    invitations per lower-cased address), so two administrators inviting the same person
+    at the same moment still make one.
+    """
+    try:
+        with transaction.atomic():
+            invitation = Invitation.objects.create(
+                email=email, token=secrets.token_urlsafe(32), invited_by=admin
+            )
+        again = False
+    except IntegrityError:
+        invitation = Invitation.objects.select_related("invited_by").get(
+            email__iexact=email, accepted_at__isnull=True
+        )
+        again = True
+    _send_invitation(admin, invitation)
+    return Invited(invitation, again=again)
+
+
+def _send_invitation(admin: User, invitation: Invitation) -> None:
     link = settings.SITE_URL.rstrip("/") + reverse("accept_invitation", args=[invitation.token])
     context = {"inviter": admin, "link": link, "site_name": settings.SITE_NAME}
     send_mail(
         subject=f"{admin.display_name} invited you to {settings.SITE_NAME}",
         message=render_to_string("people/email/invitation.txt", context),
         from_email=None,
-        recipient_list=[email],
+        recipient_list=[invitation.email],
     )
-    return invitation
 
 
 def open_invitation(token: str) -> Invitation:

@@ -145,7 +145,11 @@ class Follow(models.Model):
 
 
 class Invitation(models.Model):
-    """An administrator's invitation for one email address to join Agora."""
+    """An administrator's invitation for one email address to join Agora.
+
+    An address has at most one pending (unaccepted) invitation, whatever the case it was
+    typed in: inviting it again sends that invitation's link again (``do_invite``).
+    """
 
     email = models.EmailField()
     token = models.CharField(max_length=64, unique=True)
@@ -158,6 +162,14 @@ class Invitation(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=models.Q(accepted_at__isnull=True),
+                name="people_invitation_one_pending_per_email",
+                violation_error_message="This address already has an invitation not yet used.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.email

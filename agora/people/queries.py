@@ -70,3 +70,22 @@ def suggestions(q: str, limit: int = 8) -> QuerySet[User]:
         .filter(Q(display_name__istartswith=q) | Q(handle__istartswith=q) | Q(email__istartswith=q))
         .order_by("display_name")[:limit]
     )
+
+
+# What a complete profile has: what the directory and search find people by (title,
+# department, location, skills) and the photo that lets colleagues recognise them. The
+# "About you" text is optional and never asked for.
+PROFILE_PARTS = ("a photo", "your job title", "your department", "your location", "your skills")
+
+
+def missing_from_profile(user: User) -> list[str]:
+    """The parts of ``user``'s profile still empty, in ``PROFILE_PARTS`` order (one query,
+    for the skills)."""
+    present = {
+        "a photo": bool(user.avatar),
+        "your job title": bool(user.job_title.strip()),
+        "your department": user.department_id is not None,
+        "your location": bool(user.location.strip()),
+        "your skills": user.skills.exists(),
+    }
+    return [part for part in PROFILE_PARTS if not present[part]]

@@ -22,6 +22,7 @@ from django.utils import timezone
 from agora.core import events, markdown
 from agora.core.errors import ActionError
 from agora.core.links import link
+from agora.core.nul import refuse_nul
 from agora.media.actions import create_attachments
 from agora.media.uploads import Batch, Checked, Upload, check_uploads, storing
 from agora.people.models import User
@@ -93,6 +94,7 @@ def render_body(body: str) -> Body:
 
 
 def _check_body(body: str, *, limit: int, what: str, allow_empty: bool = False) -> str:
+    refuse_nul(body, field="body")
     body = body.replace("\r\n", "\n").strip()
     if not body and not allow_empty:
         raise ActionError(f"Write something before you {what}.", field="body")
@@ -244,6 +246,7 @@ def check_edit_post(user: User, post_id: int, body: str, *, title: str | None = 
 
 def clean_title(title: str) -> str:
     """A question's title: one line, a few words at least, at most 255 characters."""
+    refuse_nul(title, field="title")
     title = " ".join(title.split())
     if len(title) < 8:
         raise ActionError("Give your question a title of at least a few words.", field="title")

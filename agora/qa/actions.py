@@ -17,6 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from agora.core.errors import ActionError
+from agora.core.nul import refuse_nul
 from agora.media.uploads import Checked, Upload, check_uploads, storing
 from agora.notifications.actions import notify
 from agora.notifications.models import NotificationKind
@@ -57,6 +58,7 @@ def check_ask(
         )
         if not member:
             raise ActionError(f"Join {space.name} to ask in it.", status=403)
+    refuse_nul(body, field="body")
     body = body.replace("\r\n", "\n").strip()
     if len(body) > settings.AGORA_POST_MAX_CHARS:
         raise ActionError(
@@ -158,6 +160,7 @@ def access_answer(user: User, answer_id: int) -> Answer:
 
 
 def _answer_body(body: str) -> str:
+    refuse_nul(body, field="body")
     body = body.replace("\r\n", "\n").strip()
     if not body:
         raise ActionError("Write your answer before you send it.", field="body")

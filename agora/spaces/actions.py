@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from agora.core.errors import ActionError
+from agora.core.nul import refuse_nul
 from agora.people.models import User
 from agora.spaces.models import JoinRequest, Kind, Membership, Role, Space, Visibility
 
@@ -29,7 +30,9 @@ def _unique_slug(name: str) -> str:
     return candidate
 
 
-def check_space_fields(name: str, kind: str, visibility: str) -> None:
+def check_space_fields(name: str, kind: str, visibility: str, description: str = "") -> None:
+    refuse_nul(name, field="name")
+    refuse_nul(description, field="description")
     if not name.strip():
         raise ActionError("A space needs a name.", field="name")
     if kind not in Kind.values:
@@ -42,7 +45,7 @@ def create_space(
     creator: User, *, name: str, description: str = "", kind: str, visibility: str
 ) -> Space:
     """Create a space with ``creator`` as its owner."""
-    check_space_fields(name, kind, visibility)
+    check_space_fields(name, kind, visibility, description)
     # Two people creating "Project X" at the same moment can pick the same free slug;
     # the unique index refuses the second, which then tries a slug with a random suffix.
     for attempt in range(5):
@@ -73,7 +76,7 @@ def create_space(
 def do_update_space(
     space: Space, *, name: str, description: str, kind: str, visibility: str
 ) -> None:
-    check_space_fields(name, kind, visibility)
+    check_space_fields(name, kind, visibility, description)
     space.name = name.strip()[:80]
     space.description = description.strip()
     space.kind = kind
@@ -94,6 +97,7 @@ def _add(space: Space, user: User, role: str) -> Membership | None:
 
 def do_join(user: User, space: Space, *, message: str = "") -> str:
     """Join an open space at once, or ask to join a private one. Returns what happened."""
+    refuse_nul(message, field="message")
     if Membership.objects.filter(space=space, user=user).exists():
         return "already"
     if space.visibility == Visibility.OPEN:

@@ -6,7 +6,7 @@ import io
 
 import pytest
 from django.urls import reverse
-from PIL import Image
+from PIL import ExifTags, Image, ImageDraw, PngImagePlugin
 
 from agora.core.errors import ActionError
 from agora.media.actions import update_upload_policy
@@ -124,7 +124,7 @@ def test_it_applies_orientation_before_removing_it(cast, client_for):
 @pytest.mark.parametrize(
     ("fmt", "name"), [("HEIF", "phone.heic"), ("AVIF", "phone.avif"), ("WEBP", "web.webp")]
 )
-def test_it_accepts_phone_and_web_formats_and_stores_jpeg(cast, client_for, fmt, name):
+def test_it_stores_photos_in_phone_and_web_formats_as_jpeg(cast, client_for, fmt, name):
     client = client_for("engineer")
     response = post_with(client, name, image_bytes(fmt))
     assert response.status_code == 200, response.content.decode()
@@ -134,6 +134,119 @@ def test_it_accepts_phone_and_web_formats_and_stores_jpeg(cast, client_for, fmt,
     assert Image.open(io.BytesIO(served(client, "posts:attachment", attachment))).format == "JPEG"
     response = client.get(reverse("posts:attachment", args=[attachment.pk]))
     assert response["Content-Disposition"].startswith("inline")
+
+
+def screenshot(**save: object) -> bytes:
+    """An opaque PNG like a screenshot: sharp text and flat colours, with the metadata a
+    screenshot tool writes (a text chunk, EXIF naming the machine)."""
+    image = Image.new("RGB", (320, 200), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 320, 24), fill="#1f6feb")
+    for row in range(6):
+        draw.text((12, 36 + row * 26), f"def line_{row}(): return {row * 7}  # build", fill="black")
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Software", "SpyShot 2.0")
+    exif = Image.Exif()
+    exif[ExifTags.Base.Model] = "SpyBook Pro"
+    out = io.BytesIO()
+    image.save(out, "PNG", pnginfo=info, exif=exif, **save)
+    return out.getvalue()
+
+
+def pixels(data: bytes) -> bytes:
+    return Image.open(io.BytesIO(data)).convert("RGBA").tobytes()
+
+
+def test_it_keeps_an_opaque_png_screenshot_a_png_with_the_same_pixels(cast, client_for):
+    client = client_for("engineer")
+    sent = screenshot()
+    response = post_with(client, "build-failure.png", sent)
+    assert response.status_code == 200
+    attachment = Attachment.objects.latest("id")
+    assert (attachment.content_type, attachment.original_name) == (
+        "image/png",
+        "build-failure.png",
+    )
+    stored = served(client, "posts:attachment", attachment)
+    assert stored.startswith(b"\x89PNG\r\n\x1a\n")
+    assert pixels(stored) == pixels(sent)  # lossless: not one pixel changed
+    assert b"SpyShot" not in stored and b"SpyBook" not in stored  # metadata still stripped
+    assert Image.open(io.BytesIO(stored)).info == {}
+    preview = served(client, "posts:attachment_preview", attachment)
+    assert Image.open(io.BytesIO(preview)).format in {"PNG", "JPEG"}  # whichever is smaller
+
+
+def lossless_webp() -> bytes:
+    out = io.BytesIO()
+    Image.open(io.BytesIO(screenshot())).save(out, "WEBP", lossless=True)
+    return out.getvalue()
+
+
+def gif_still() -> bytes:
+    out = io.BytesIO()
+    Image.open(io.BytesIO(screenshot())).convert("P").save(out, "GIF")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "make"), [("diagram.webp", lossless_webp), ("diagram.gif", gif_still)]
+)
+def test_it_stores_other_lossless_images_as_png_with_the_same_pixels(cast, client_for, name, make):
+    client = client_for("engineer")
+    sent = make()
+    assert post_with(client, name, sent).status_code == 200
+    attachment = Attachment.objects.latest("id")
+    assert (attachment.content_type, attachment.original_name) == ("image/png", "diagram.png")
+    stored = served(client, "posts:attachment", attachment)
+    assert Image.open(io.BytesIO(stored)).format == "PNG"
+    assert pixels(stored) == pixels(sent)
+
+
+def test_it_applies_a_pngs_orientation_and_keeps_it_lossless(cast, client_for):
+    client = client_for("engineer")
+    image = Image.new("RGB", (64, 32), "orange")
+    image.putpixel((0, 0), (0, 0, 255))
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6  # rotate 90° clockwise to display
+    out = io.BytesIO()
+    image.save(out, "PNG", exif=exif)
+    assert post_with(client, "rotated.png", out.getvalue()).status_code == 200
+    attachment = Attachment.objects.latest("id")
+    assert (attachment.width, attachment.height) == (32, 64)
+    stored = Image.open(io.BytesIO(served(client, "posts:attachment", attachment)))
+    assert stored.format == "PNG"
+    assert dict(stored.getexif()) == {}
+    assert stored.convert("RGB").getpixel((31, 0)) == (0, 0, 255)  # the corner moved
+
+
+def test_it_keeps_a_transparent_palette_colour_transparent(cast, client_for):
+    client = client_for("engineer")
+    image = Image.new("P", (16, 16), 1)
+    image.putpalette([255, 255, 255, 200, 30, 30] + [0, 0, 0] * 254)
+    image.putpixel((0, 0), 0)
+    out = io.BytesIO()
+    image.save(out, "PNG", transparency=0)
+    assert post_with(client, "icon.png", out.getvalue()).status_code == 200
+    stored = Image.open(
+        io.BytesIO(served(client, "posts:attachment", Attachment.objects.latest("id")))
+    )
+    assert stored.format == "PNG"
+    rgba = stored.convert("RGBA")
+    assert rgba.getpixel((0, 0)) == (255, 255, 255, 0)
+    assert rgba.getpixel((5, 5)) == (200, 30, 30, 255)
+
+
+def test_it_removes_the_comment_of_an_animated_gif(cast, client_for):
+    client = client_for("engineer")
+    frames = [Image.new("RGB", (8, 8), c).convert("P") for c in ("red", "green", "blue")]
+    out = io.BytesIO()
+    frames[0].save(
+        out, "GIF", save_all=True, append_images=frames[1:], duration=100, comment=b"SpyGif"
+    )
+    assert post_with(client, "wave.gif", out.getvalue()).status_code == 200
+    stored = served(client, "posts:attachment", Attachment.objects.latest("id"))
+    assert getattr(Image.open(io.BytesIO(stored)), "n_frames", 1) == 3
+    assert b"SpyGif" not in stored
 
 
 def test_it_refuses_an_image_type_the_policy_leaves_out(cast, client_for, media_root):

@@ -1,7 +1,9 @@
-"""People drawn on every card: avatars, person chips and level labels.
+"""People drawn on every card (avatars, person chips and level labels), and the home
+page's nudge to complete one's profile.
 
-These are tags rather than {% include %}d templates because a feed page draws them
-hundreds of times, and a Python function is several times cheaper than an include.
+The card components are tags rather than {% include %}d templates because a feed page
+draws them hundreds of times, and a Python function is several times cheaper than an
+include.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from agora.core.links import link
-from agora.people.models import LEVEL_CSS, Level
+from agora.people.models import LEVEL_CSS, Level, User
+from agora.people.queries import missing_from_profile
 
 register = template.Library()
 
@@ -72,3 +75,14 @@ def person_chip(person: Any, size: str = "md", badge: str = "") -> SafeString:
         format_html('<span class="badge">{}</span>', badge) if badge else "",
         format_html('<span class="person-meta">{}</span>', meta) if meta else "",
     )
+
+
+def _and(parts: list[str]) -> str:
+    """The parts as a phrase: "a photo, your department and your skills"."""
+    return f"{', '.join(parts[:-1])} and {parts[-1]}" if len(parts) > 1 else "".join(parts)
+
+
+@register.inclusion_tag("people/_profile_nudge.html")
+def profile_nudge(person: User) -> dict[str, Any]:
+    """A card asking ``person`` to add what their profile lacks; nothing once it is complete."""
+    return {"person": person, "missing": _and(missing_from_profile(person))}

@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods
 
 from agora.core.errors import ActionError
@@ -15,7 +17,7 @@ from agora.core.htmx import bad_request
 from agora.people import actions
 from agora.people.access import signed_in
 from agora.people.forms import AcceptInvitationForm, InviteForm
-from agora.people.models import Invitation
+from agora.people.models import Invitation, User
 
 
 @require_http_methods(["GET", "POST"])
@@ -27,16 +29,22 @@ def invite(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            sent, problems = [], []
+            sent, again, problems = [], [], []
             for address in form.addresses():
                 try:
                     email = actions.check_invite(me, address)
-                    actions.do_invite(me, email)
-                    sent.append(email)
+                    invited = actions.do_invite(me, email)
                 except ActionError as exc:
                     problems.append(exc.message)
+                    continue
+                if invited.again:
+                    again.append(sent_again(invited.invitation, me))
+                else:
+                    sent.append(email)
             if sent:
                 messages.success(request, f"Invitation sent to {', '.join(sent)}.")
+            for notice in again:
+                messages.info(request, notice)
             for problem in problems:
                 messages.error(request, problem)
             if not problems:
@@ -48,6 +56,18 @@ def invite(request: HttpRequest) -> HttpResponse:
         "people/invite.html",
         {"form": form, "invitations": recent},
         status=status,
+    )
+
+
+def sent_again(invitation: Invitation, admin: User) -> str:
+    """The notice for an address invited before, such as "nina@example.com was already
+    invited on 3 May by Priya Admin; the invitation was sent again." (with the year when
+    it was another year)."""
+    day = timezone.localdate(invitation.created_at)
+    when = date_format(day, "j F" if day.year == timezone.localdate().year else "j F Y")
+    who = "you" if invitation.invited_by_id == admin.pk else invitation.invited_by.display_name
+    return (
+        f"{invitation.email} was already invited on {when} by {who}; the invitation was sent again."
     )
 
 

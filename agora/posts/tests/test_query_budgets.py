@@ -45,9 +45,10 @@ def _assert_flat(client, url, expected, django_assert_num_queries, cast) -> None
 
 def test_home_feed_budget(cast, client_for, django_assert_num_queries):
     # BASE + posts (joined with author, department, space, question) + attachments
-    # + my reactions + the viewer's own department (profile card in the side column);
-    # the questions the viewer could answer load after the page (``qa:suggested``)
-    _assert_flat(client_for("engineer"), reverse("home"), BASE + 4, django_assert_num_queries, cast)
+    # + my reactions + whether the viewer has skills and their own department (the card
+    # asking them to complete their profile, in the side column); the questions the
+    # viewer could answer load after the page (``qa:suggested``)
+    _assert_flat(client_for("engineer"), reverse("home"), BASE + 5, django_assert_num_queries, cast)
 
 
 def test_space_feed_budget(cast, client_for, django_assert_num_queries):
