@@ -1,14 +1,42 @@
-"""The administrators' screen for site settings: every knob listed with its meaning."""
+"""The administrators' screen for site settings (every knob listed with its meaning), and
+what every admin screen that writes through actions shares."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
-from agora.core import policy
+from agora.core import actions, policy
+from agora.core.errors import ActionError
 from agora.core.models import SiteSetting
+
+
+class ShowsRefusals:
+    """For a ``ModelAdmin`` whose saves call actions. Their forms check what they can
+    beforehand; an ``ActionError`` raised while saving all the same (another administrator
+    changed the row a moment before) leaves the whole save rolled back, since Django's
+    admin saves inside one transaction, and is shown on the page instead of a 500."""
+
+    def changeform_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            # mypy cannot see the ModelAdmin this mixin always comes before.
+            response: HttpResponse = super().changeform_view(request, *args, **kwargs)  # type: ignore[misc]
+        except ActionError as exc:
+            messages.error(request, exc.message)
+            return HttpResponseRedirect(request.get_full_path())
+        return response
+
+
+def acting_admin(request: HttpRequest) -> AbstractBaseUser:
+    """The administrator making the change (the admin only serves signed-in staff)."""
+    user = request.user
+    assert isinstance(user, AbstractBaseUser)
+    return user
 
 
 def _choices() -> list[tuple[str, str]]:
@@ -47,6 +75,8 @@ class SiteSettingForm(forms.ModelForm[SiteSetting]):
 
 @admin.register(SiteSetting)
 class SiteSettingAdmin(admin.ModelAdmin[SiteSetting]):
+    """Saving and deleting go through ``core.actions`` like every other write."""
+
     form = SiteSettingForm
     list_display = ["key", "value", "meaning", "updated_at"]
     search_fields = ["key"]
@@ -55,3 +85,15 @@ class SiteSettingAdmin(admin.ModelAdmin[SiteSetting]):
     def meaning(self, obj: SiteSetting) -> str:
         knob = policy.KNOBS.get(obj.key)
         return f"{knob.help} (default {knob.default})" if knob else "Unknown setting (ignored)"
+
+    def save_model(
+        self, request: HttpRequest, obj: SiteSetting, form: forms.Form, change: bool
+    ) -> None:
+        actions.save_site_setting(obj)
+
+    def delete_model(self, request: HttpRequest, obj: SiteSetting) -> None:
+        actions.delete_site_setting(obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[SiteSetting]) -> None:
+        for setting in queryset:
+            actions.delete_site_setting(setting)

@@ -15,11 +15,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import close_old_connections
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from agora.core.models import PeriodicRun
+from agora.core import actions
 
 logger = logging.getLogger("agora.schedule")
 
@@ -39,10 +38,8 @@ JOBS = [
 
 
 def claim(job: Job, now: datetime) -> bool:
-    """Whether this worker won the right to start ``job`` now."""
-    PeriodicRun.objects.get_or_create(name=job.name)
-    due = Q(last_started_at__isnull=True) | Q(last_started_at__lte=now - job.every)
-    return PeriodicRun.objects.filter(due, name=job.name).update(last_started_at=now) == 1
+    """Whether this worker won the right to start ``job`` now (``actions.claim_periodic_run``)."""
+    return actions.claim_periodic_run(job.name, every=job.every, now=now)
 
 
 def run_due(now: datetime | None = None) -> list[str]:

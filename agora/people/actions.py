@@ -1,11 +1,12 @@
-"""Every write about people: accounts, profiles, follows and invitations."""
+"""Every write about people: accounts (an administrator's changes too), profiles,
+follows, invitations, departments and skills."""
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -21,11 +22,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from agora.core import markdown
 from agora.core.errors import ActionError
 from agora.core.nul import refuse_nul
 from agora.media.images import PILLOW_FORMATS, ImageRejected, process_image
 from agora.media.models import UploadPolicy
 from agora.people.models import Department, Follow, Invitation, Skill, User
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import Group, Permission
 
 # Handles that would collide with the people app's own URLs.
 RESERVED_HANDLES = {"me", "invite", "suggest", "new", "admin"}
@@ -97,25 +102,29 @@ def create_user(
     return user
 
 
-def skill_objects(names: Iterable[str]) -> list[Skill]:
-    """The ``Skill`` rows for ``names``, created when new."""
+def skill_objects(names: Iterable[str | Skill]) -> list[Skill]:
+    """The ``Skill`` rows for ``names``, created when new (rows given stay as they are)."""
     result: list[Skill] = []
     for name in names:
-        clean = " ".join(name.split())[:60]
-        slug = slugify(clean)
-        if not slug:
-            continue
-        skill, _ = Skill.objects.get_or_create(slug=slug, defaults={"name": clean})
+        if isinstance(name, Skill):
+            skill = name
+        else:
+            clean = " ".join(name.split())[:60]
+            slug = slugify(clean)
+            if not slug:
+                continue
+            skill, _ = Skill.objects.get_or_create(slug=slug, defaults={"name": clean})
         if skill not in result:
             result.append(skill)
     return result
 
 
-def do_update_profile(user: User, *, skills: Iterable[str], **fields: Any) -> None:
-    """Save the editable profile fields and the skill list."""
+def do_update_profile(user: User, *, skills: Iterable[str | Skill], **fields: Any) -> None:
+    """Save the editable profile fields and the skill list (names, or rows as the user
+    admin picks them)."""
     allowed = {"display_name", "job_title", "department", "location", "bio"}
     skills = list(skills)
-    refuse_nul(*skills, field="skills")
+    refuse_nul(*(s for s in skills if isinstance(s, str)), field="skills")
     for name, value in fields.items():
         if name not in allowed:
             raise ValueError(f"{name} is not a profile field")
@@ -262,3 +271,118 @@ def do_accept_invitation(token: str, *, display_name: str, password: str) -> Use
         invitation.accepted_user = user
         invitation.save(update_fields=["accepted_user"])
     return user
+
+
+# --- What administrators change (the user admin) ----------------------------------------
+
+# An account's fields beyond its profile (which is ``do_update_profile``): how the person
+# signs in, their handle, and their roles.
+ACCOUNT_FIELDS = frozenset(
+    {
+        "email",
+        "handle",
+        "is_active",
+        "is_moderator",
+        "is_official_voice",
+        "is_staff",
+        "is_superuser",
+    }
+)
+
+
+def check_account_changes(user: User, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """``changes`` to ``user``'s account, cleaned (the address lower-cased, the flags
+    true or false); an ``ActionError`` naming the field for one that cannot be."""
+    cleaned: dict[str, Any] = {}
+    others = User.objects.exclude(pk=user.pk)
+    for name, value in changes.items():
+        if name not in ACCOUNT_FIELDS:
+            raise ValueError(f"{name} is not an account field")
+        if name == "email":
+            refuse_nul(value, field="email")
+            value = str(value).strip().lower()
+            try:
+                validate_email(value)
+            except ValidationError:
+                raise ActionError(
+                    f"{value or 'That'} is not an email address.", field=name
+                ) from None
+            if others.filter(email__iexact=value).exists():
+                raise ActionError(f"There is already an account for {value}.", field=name)
+        elif name == "handle":
+            refuse_nul(value, field="handle")
+            # Lower case, as @mentions are matched (``core.markdown.HANDLE_RE``).
+            value = str(value).strip().lower()
+            if not markdown.HANDLE_RE.fullmatch(value):
+                raise ActionError(
+                    "A handle is up to 40 letters, digits, hyphens or underscores, starting "
+                    "and ending with a letter or digit.",
+                    field=name,
+                )
+            if value in RESERVED_HANDLES:
+                raise ActionError(f"“{value}” names one of Agora's own pages.", field=name)
+            if others.filter(handle=value).exists():
+                raise ActionError(f"@{value} is someone else's handle.", field=name)
+        else:
+            value = bool(value)
+        cleaned[name] = value
+    return cleaned
+
+
+def do_update_account(
+    user: User,
+    *,
+    groups: Iterable[Group] | None = None,
+    permissions: Iterable[Permission] | None = None,
+    **changes: Any,
+) -> None:
+    """An administrator's change to an account: its address, handle, whether it may sign
+    in, its roles (moderator, official voice, administrator) and, when given, Django's
+    groups and permissions. Only the fields given change.
+
+    An official voice (``is_official_voice``) may mark their own answers official.
+    """
+    fields = check_account_changes(user, changes)
+    for name, value in fields.items():  # only once every field passed
+        setattr(user, name, value)
+    with transaction.atomic():
+        if fields:
+            user.save(update_fields=list(fields))
+        if groups is not None:
+            user.groups.set(list(groups))
+        if permissions is not None:
+            user.user_permissions.set(list(permissions))
+
+
+def do_set_password(user: User, password: str | None) -> None:
+    """Set a new password (``None``: none works, the person signs in some other way, or
+    not at all); used by the user admin and by allauth's reset and change forms."""
+    if password is None:
+        user.set_unusable_password()
+    else:
+        user.set_password(password)
+    user.save(update_fields=["password"])
+
+
+def save_department(department: Department) -> Department:
+    """Create or rename a department (the administration's list of them)."""
+    refuse_nul(department.name, department.slug, department.description)
+    department.save()
+    return department
+
+
+def delete_department(department: Department) -> None:
+    """Remove a department; its people stay, with no department."""
+    Department.objects.filter(pk=department.pk).delete()
+
+
+def save_skill(skill: Skill) -> Skill:
+    """Create or rename a skill (people pick theirs on their profile)."""
+    refuse_nul(skill.name, skill.slug)
+    skill.save()
+    return skill
+
+
+def delete_skill(skill: Skill) -> None:
+    """Remove a skill from the list and from everyone who named it."""
+    Skill.objects.filter(pk=skill.pk).delete()

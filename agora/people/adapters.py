@@ -1,4 +1,5 @@
-"""How django-allauth signs people up: only for the company's own email domains."""
+"""How django-allauth signs people up (only for the company's own email domains) and
+sets passwords: through the people actions, like every other way in."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 from agora.people import actions
+from agora.people.models import User
 
 
 def domain_allowed(email: str) -> bool:
@@ -34,9 +36,21 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]
         return email
 
     def save_user(self, request: HttpRequest, user: Any, form: Any, commit: bool = True) -> Any:
-        user = super().save_user(request, user, form, commit=False)
-        display_name = form.cleaned_data.get("display_name") or user.email.split("@")[0]
-        actions.prepare_new_user(user, display_name=display_name)
-        if commit:
-            user.save()
-        return user
+        """The account of someone signing up, created by ``people.actions.create_user``
+        (allauth's blank ``user`` is left unsaved). allauth then records the address."""
+        data = form.cleaned_data
+        email = str(data["email"])
+        display_name = data.get("display_name") or email.split("@")[0]
+        password = data.get("password1") or None
+        if not commit:
+            # allauth's contract for callers that save later themselves (none in Agora's
+            # flows): the unsaved user, filled in as the action would.
+            user.email = email
+            actions.prepare_new_user(user, display_name=display_name)
+            user.set_password(password)
+            return user
+        return actions.create_user(email, display_name=display_name, password=password)
+
+    def set_password(self, user: User, password: str) -> None:
+        """A password reset or change (allauth's forms)."""
+        actions.do_set_password(user, password)

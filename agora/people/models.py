@@ -41,18 +41,18 @@ class Skill(models.Model):
 
 
 class UserManager(BaseUserManager["User"]):
-    """Creates users keyed by their (lower-cased) email address."""
+    """Users keyed by their (lower-cased) email address. Django's own callers
+    (``createsuperuser``) create accounts through ``people.actions.create_user`` too."""
 
     use_in_migrations = True
 
     def _create(self, email: str, password: str | None, **extra: Any) -> User:
+        from agora.people import actions  # the actions import this module
+
         if not email:
             raise ValueError("An email address is required.")
-        email = self.normalize_email(email).lower()
-        user = self.model(email=email, **extra)
-        user.set_password(password)
-        user.save(using=self._db)
-        return user
+        display_name = str(extra.pop("display_name", ""))
+        return actions.create_user(email, display_name=display_name, password=password, **extra)
 
     def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
         extra.setdefault("is_staff", False)

@@ -29,7 +29,6 @@ from agora.posts.events import PostDeleted
 from agora.posts.models import Post, PostKind
 from agora.qa.models import Answer, Question
 from agora.reputation import actions as reputation
-from agora.reputation import badges, levels
 from agora.reputation import queries as reputation_queries
 from agora.spaces.models import Membership, Space
 from agora.spaces.queries import membership_roles
@@ -96,7 +95,7 @@ def do_ask(
             title=title,
         )
         question = Question.objects.create(post=post, last_activity_at=post.created_at)
-        badges.after_question(author, post)
+        reputation.badges_for_question(author, post)
         experts = reputation_queries.experts_to_invite(post)
         notify(
             [e.pk for e in experts],
@@ -223,8 +222,8 @@ def do_answer(
             answer=post,
             text=question.title,
         )
-        badges.after_answer(post)
-    levels.evaluate(author)
+        reputation.badges_for_answer(post)
+    reputation.evaluate_level(author)
     return answer
 
 
@@ -288,7 +287,7 @@ def do_accept(answer: Answer, *, accepter: User) -> None:
         raise ActionError(
             "Another answer was accepted at the same moment; reload the page.", status=409
         ) from None
-    levels.evaluate(answer.post.author)
+    reputation.evaluate_level(answer.post.author)
 
 
 def _withdraw(answer: Answer) -> None:

@@ -55,7 +55,8 @@ class Question(models.Model):
 class Answer(models.Model):
     """An answer to a question: a post of kind "answer" whose parent is the question's post
     (its author, body, reactions, comments, revisions and visibility are the post's), and
-    the marks only answers have. Answers are ranked accepted first, then by thumbs-up."""
+    the marks only answers have. Answers are ranked accepted first, then official, then by
+    thumbs-up, then oldest (``queries.question_page``)."""
 
     post = models.OneToOneField(
         Post, primary_key=True, on_delete=models.CASCADE, related_name="answer"

@@ -146,8 +146,10 @@ def question_page(viewer: Viewer, question: Question) -> QuestionPage:
     answers = list(
         Answer.objects.filter(question=question, post__deleted_at__isnull=True)
         .select_related(*ANSWER_JOINS)
-        # Accepted first, then most thumbs-up, then oldest.
-        .order_by("-is_accepted", "-post__thumbs_up_count", "post__created_at", "pk")
+        # Accepted first, then official (the company's word), then most thumbs-up, then oldest.
+        .order_by(
+            "-is_accepted", "-is_official", "-post__thumbs_up_count", "post__created_at", "pk"
+        )
     )
     answer_ids = [a.pk for a in answers]
     # Comments on the question and on its answers (which are posts), all at once.

@@ -1,17 +1,14 @@
-"""Badges for concrete achievements, awarded once each, announced by notification."""
+"""Badges for concrete achievements: what each one is, and when one is due. Awarding them
+(once each, announced by notification) is ``reputation.actions.badges``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from agora.core import policy
-from agora.notifications.actions import notify
-from agora.notifications.models import NotificationKind
 from agora.people.models import User
-from agora.posts.models import Post
 from agora.reputation.models import BadgeAward, EventKind, ReputationEvent
 
 
@@ -38,30 +35,9 @@ BADGES: dict[str, Badge] = {
 THUMBS_UP_BADGES = ((50, "great_post"), (25, "good_post"), (10, "nice_post"))
 
 
-def award(user: User, code: str, post_id: int | None = None) -> bool:
-    """Give ``user`` the badge once (earned on the post ``post_id``, if any); returns
-    whether it is new."""
-    try:
-        with transaction.atomic():
-            BadgeAward.objects.create(user=user, badge=code, post_id=post_id)
-    except IntegrityError:
-        return False
-    badge = BADGES[code]
-    notify([user.pk], NotificationKind.BADGE, post_id=post_id, text=f"{badge.icon} {badge.name}")
-    return True
-
-
-def after_question(author: User, post: Post) -> None:
-    award(author, "first_question", post.pk)
-
-
-def after_answer(answer: Post) -> None:
-    """``answer`` (an answer's post) was written: the badge is earned on its question."""
-    award(answer.author, "first_answer", answer.parent_id)
-
-
-def after_thumbs_up(author: User, event: ReputationEvent) -> None:
-    """Thumbs-up badges count the ledger: each colleague once, never the author, and a
+def thumbs_up_badges_due(author: User, event: ReputationEvent) -> list[str]:
+    """The thumbs-up badges ``author`` earned with the thumbs-up ``event`` and does not
+    hold yet. They count the ledger: each colleague once, never the author, and a
     taken-back thumbs-up still counts (like the credit it earned)."""
     on_target = (
         Q(answer_id=event.answer_id)
@@ -70,31 +46,24 @@ def after_thumbs_up(author: User, event: ReputationEvent) -> None:
     )
     received = ReputationEvent.objects.filter(on_target, kind=EventKind.THUMBS_UP).count()
     earned = [code for threshold, code in THUMBS_UP_BADGES if received >= threshold]
-    if earned:
-        held = set(
-            BadgeAward.objects.filter(user=author, badge__in=earned).values_list("badge", flat=True)
-        )
-        for code in earned:
-            if code not in held:
-                award(author, code, event.post_id)
-    if event.cross_department:
-        _bridge(author)
+    if not earned:
+        return []
+    held = set(
+        BadgeAward.objects.filter(user=author, badge__in=earned).values_list("badge", flat=True)
+    )
+    return [code for code in earned if code not in held]
 
 
-def after_accepted(answer: Post) -> None:
-    award(answer.author, "first_accepted", answer.parent_id)
-    _bridge(answer.author)
+def bridge_due(user: User) -> bool:
+    """Whether ``user`` has earned the bridge badge and does not hold it: thumbs-up and
+    accepted answers from other departments, withdrawn ones not counted (accepting and
+    withdrawing ten times does not build a bridge).
 
-
-def _bridge(user: User) -> None:
-    """Thumbs-up and accepted answers from other departments, withdrawn ones not counted
-    (accepting and withdrawing ten times does not build a bridge).
-
-    Runs inside the credit's write transaction, so it stays cheap whatever the person's
+    Read inside the credit's write transaction, so it stays cheap whatever the person's
     history: nothing once the badge is held, and it counts no further than the threshold.
     """
     if BadgeAward.objects.filter(user=user, badge="bridge_builder").exists():
-        return
+        return False
     needed = int(policy.get("badges.cross_department_helps"))
     helps = (
         ReputationEvent.objects.standing()
@@ -103,5 +72,4 @@ def _bridge(user: User) -> None:
         )[:needed]
         .count()
     )
-    if helps >= needed:
-        award(user, "bridge_builder")
+    return helps >= needed

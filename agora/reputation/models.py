@@ -149,7 +149,7 @@ class CreditTotal(models.Model):
 
     The all-time leaderboards sum these rows for the spaces a viewer may read, so their
     cost follows people × spaces instead of the size of the ledger (3 s at a million
-    posts, read from the ledger). Kept by ``actions._record`` and post deletion, checked
+    posts, read from the ledger). Kept by ``actions.ledger._record`` and post deletion, checked
     and repaired by ``agora recompute_reputation``.
     """
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from agora.reputation import levels
+from agora.reputation import actions
 
 
 @task()
 def update_levels() -> dict[str, int]:
-    """Daily: evaluate everyone's level (see ``levels.evaluate_everyone``)."""
-    return levels.evaluate_everyone()
+    """Daily: evaluate everyone's level (see ``actions.evaluate_everyone``)."""
+    return actions.evaluate_everyone()

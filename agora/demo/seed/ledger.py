@@ -217,7 +217,7 @@ class Ledger:
                 self.badge(credit.user, "bridge_builder", credit.when, None)
 
     def _capped(self, person: int, when: datetime, points: int) -> int:
-        """As ``reputation.actions._capped``: up to ``points`` from what is left of the
+        """As ``reputation.actions.ledger._capped``: up to ``points`` from what is left of the
         person's allowance for the day."""
         if points <= 0:
             return 0
@@ -239,7 +239,8 @@ class Ledger:
         thumbs_up: int = 0,
         accepted: int = 0,
     ) -> None:
-        """One ledger row, moving the running totals as ``reputation.actions._record`` does."""
+        """One ledger row, moving the running totals as ``reputation.actions.ledger._record``
+        does."""
         first_id = self.people.first_id
         event_id = self.next_event_id
         self.next_event_id += 1

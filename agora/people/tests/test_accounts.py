@@ -191,6 +191,7 @@ def test_it_signs_up_a_company_address_when_its_domain_is_open(cast, signup_doma
     assert nina.display_name == "Nina Newcomer"
     assert nina.handle == "nina-newcomer"
     assert signed_in_user(client) == nina
+    assert Client().login(username="nina@example.com", password=NEW_PASSWORD)
 
 
 def test_it_refuses_sign_up_from_another_domain(cast, signup_domains) -> None:

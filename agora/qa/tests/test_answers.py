@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from agora.notifications.models import Notification, NotificationKind
+from agora.people import actions as people
 from agora.posts import actions as posts
 from agora.posts.models import Mention
 from agora.qa import actions
@@ -71,21 +72,31 @@ def test_it_refuses_an_empty_answer_keeping_the_page(cast, client_for, ask):
     assert not Answer.objects.exists()
 
 
-def test_it_ranks_the_accepted_answer_first_then_thumbs_up_then_oldest(
+def test_it_ranks_accepted_first_then_official_then_thumbs_up_then_oldest(
     cast, client_for, ask, answer
 ):
     question = ask(None)
+    people.do_update_account(cast.engineer, is_official_voice=True)
     first = answer(cast.salesperson, question, "First")
     popular = answer(cast.moderator, question, "Popular")
     accepted = answer(cast.outsider, question, "Accepted")
+    official = answer(cast.engineer, question, "Official")
     last = answer(cast.salesperson, question, "Last")
     for person in (cast.salesperson, cast.outsider):
         posts.do_add_reaction(person, popular.post, "thumbs_up")
     actions.check_accept(cast.engineer, accepted.pk)
+    actions.check_official(cast.engineer, official.pk, official=True)
     html = client_for("moderator").get(question.get_absolute_url()).content.decode()
-    assert _answer_ids(html) == [accepted.pk, popular.pk, first.pk, last.pk]
-    assert "4 answers" in html
+    assert _answer_ids(html) == [accepted.pk, official.pk, popular.pk, first.pk, last.pk]
+    assert "5 answers" in html
     assert html.count("Accepted answer") == 1
+    # Thumbs-up never lift an answer above the official one.
+    posts.do_add_reaction(cast.moderator, first.post, "thumbs_up")
+    posts.do_add_reaction(cast.salesperson, last.post, "thumbs_up")
+    posts.do_add_reaction(cast.outsider, last.post, "thumbs_up")
+    posts.do_add_reaction(cast.moderator, last.post, "thumbs_up")
+    html = client_for("moderator").get(question.get_absolute_url()).content.decode()
+    assert _answer_ids(html) == [accepted.pk, official.pk, last.pk, popular.pk, first.pk]
 
 
 def test_it_shows_the_accept_button_to_the_asker_only(cast, client_for, ask, answer):

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from agora.core import policy
+from agora.people import actions as people
 from agora.people.models import User
 from agora.qa.models import Answer
 from agora.reputation.models import Reputation
@@ -16,9 +17,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def voice(cast: Cast) -> User:
-    """The salesperson, named an official voice (say, for pricing)."""
-    User.objects.filter(pk=cast.salesperson.pk).update(is_official_voice=True)
-    cast.salesperson.refresh_from_db()
+    """The salesperson, named an official voice (say, for pricing) by an administrator."""
+    people.do_update_account(cast.salesperson, is_official_voice=True)
     return cast.salesperson
 
 

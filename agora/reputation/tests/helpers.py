@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from agora.core.models import SiteSetting
+from agora.core.actions import set_site_setting
 from agora.people.models import User
 from agora.qa import actions as qa
 from agora.qa.models import Answer, Question
@@ -16,7 +16,7 @@ from agora.spaces.models import Space
 def set_policy(values: Mapping[str, Any]) -> None:
     """What an administrator does in the admin: save site settings (read at once)."""
     for key, value in values.items():
-        SiteSetting.objects.update_or_create(key=key, defaults={"value": value})
+        set_site_setting(key, value)
 
 
 def totals(user: User) -> tuple[int, int, int]:

@@ -18,6 +18,7 @@ from agora.people.models import Level, Standing, User
 from agora.posts import actions as post_actions
 from agora.posts import actions as posts
 from agora.qa import actions as qa
+from agora.reputation import actions as reputation
 from agora.reputation import levels
 from agora.reputation.tests.helpers import answer, ask, set_policy
 from agora.spaces import actions as spaces
@@ -69,94 +70,96 @@ def _level_notes(person: User) -> list[str]:
 
 
 def test_it_starts_everyone_as_a_new_member(lee):
-    assert levels.evaluate(lee).level == Level.NEW
+    assert reputation.evaluate_level(lee).level == Level.NEW
     assert privileges.standing_of(create_user("x@example.com", display_name="X")).level == Level.NEW
 
 
 def test_it_promotes_from_activity_and_reputation_in_the_window(lee):
     _post_with_thumbs_up(lee, 1, "one")
-    assert levels.evaluate(lee).level == Level.MEMBER
+    assert reputation.evaluate_level(lee).level == Level.MEMBER
     _post_with_thumbs_up(lee, 2, "two")
-    assert levels.evaluate(lee).level == Level.CONTRIBUTOR
+    assert reputation.evaluate_level(lee).level == Level.CONTRIBUTOR
     assert _level_notes(lee) == ["You are now a Member.", "You are now a Contributor."]
 
 
 def test_it_promotes_straight_to_the_highest_level_met(lee, cast):
     _make_leader(lee, cast)
-    assert levels.evaluate(lee).level == Level.LEADER
+    assert reputation.evaluate_level(lee).level == Level.LEADER
 
 
 def test_it_needs_every_lower_level_met_too(lee):
     # A misconfigured ladder (members need more than contributors) promotes no one past it.
     set_policy({"levels.member_contributions": 5})
     _post_with_thumbs_up(lee, 3, "three")
-    assert levels.evaluate(lee).level == Level.NEW
+    assert reputation.evaluate_level(lee).level == Level.NEW
 
 
 def test_it_reads_thresholds_from_site_settings_at_once(lee):
     _post_with_thumbs_up(lee, 1, "one")
     set_policy({"levels.member_reputation": 11})
-    assert levels.evaluate(lee).level == Level.NEW
+    assert reputation.evaluate_level(lee).level == Level.NEW
     set_policy({"levels.member_reputation": 10})
-    assert levels.evaluate(lee).level == Level.MEMBER
+    assert reputation.evaluate_level(lee).level == Level.MEMBER
 
 
 def test_it_keeps_a_level_within_ninety_percent_of_its_requirements(lee, cast):
     _make_leader(lee, cast)  # 65 points
-    levels.evaluate(lee)
+    reputation.evaluate_level(lee)
     set_policy({"levels.leader_reputation": 72})  # 65 >= 64.8: kept, no grace period
-    standing = levels.evaluate(lee)
+    standing = reputation.evaluate_level(lee)
     assert (standing.level, standing.below_since) == (Level.LEADER, None)
 
 
 def test_it_demotes_only_after_the_grace_period(lee, cast):
     _make_leader(lee, cast)
-    levels.evaluate(lee)
+    reputation.evaluate_level(lee)
     start = timezone.now() + timedelta(days=31)  # the window is empty by then
-    standing = levels.evaluate(lee, now=start)
+    standing = reputation.evaluate_level(lee, now=start)
     assert (standing.level, standing.below_since) == (Level.LEADER, start)
     assert "You will stay a Leader if you are active again" in _level_notes(lee)[-1]
-    assert levels.evaluate(lee, now=start + timedelta(days=6, hours=23)).level == Level.LEADER
-    standing = levels.evaluate(lee, now=start + timedelta(days=7))
+    almost = start + timedelta(days=6, hours=23)
+    assert reputation.evaluate_level(lee, now=almost).level == Level.LEADER
+    standing = reputation.evaluate_level(lee, now=start + timedelta(days=7))
     assert (standing.level, standing.below_since) == (Level.NEW, None)
     assert _level_notes(lee)[-1] == "You are now a New member."
 
 
 def test_it_demotes_to_the_highest_level_still_kept(lee, cast):
     _make_leader(lee, cast)
-    levels.evaluate(lee)
+    reputation.evaluate_level(lee)
     set_policy({"levels.leader_reputation": 500})
     now = timezone.now()
-    assert levels.evaluate(lee, now=now).below_since == now
-    assert levels.evaluate(lee, now=now + timedelta(days=7)).level == Level.CONTRIBUTOR
+    assert reputation.evaluate_level(lee, now=now).below_since == now
+    assert reputation.evaluate_level(lee, now=now + timedelta(days=7)).level == Level.CONTRIBUTOR
 
 
 def test_it_ends_the_grace_period_when_activity_recovers(lee, cast):
     _make_leader(lee, cast)
-    levels.evaluate(lee)
+    reputation.evaluate_level(lee)
     set_policy({"levels.leader_reputation": 500})
     now = timezone.now()
-    levels.evaluate(lee, now=now)
+    reputation.evaluate_level(lee, now=now)
     set_policy({"levels.leader_reputation": 60})
-    standing = levels.evaluate(lee, now=now + timedelta(days=3))
+    standing = reputation.evaluate_level(lee, now=now + timedelta(days=3))
     assert (standing.level, standing.below_since) == (Level.LEADER, None)
     # A later fall starts a whole new grace period.
     set_policy({"levels.leader_reputation": 500})
     later = now + timedelta(days=5)
-    assert levels.evaluate(lee, now=later).below_since == later
-    assert levels.evaluate(lee, now=later + timedelta(days=6)).level == Level.LEADER
+    assert reputation.evaluate_level(lee, now=later).below_since == later
+    assert reputation.evaluate_level(lee, now=later + timedelta(days=6)).level == Level.LEADER
 
 
 def test_it_demotes_at_once_without_a_grace_period(lee):
     set_policy({"levels.grace_days": 0})
     _post_with_thumbs_up(lee, 1, "one")
-    levels.evaluate(lee)
-    assert levels.evaluate(lee, now=timezone.now() + timedelta(days=31)).level == Level.NEW
+    reputation.evaluate_level(lee)
+    later = timezone.now() + timedelta(days=31)
+    assert reputation.evaluate_level(lee, now=later).level == Level.NEW
 
 
 def test_it_shows_progress_towards_the_next_level(lee):
     _post_with_thumbs_up(lee, 1, "one")
-    levels.evaluate(lee)
+    reputation.evaluate_level(lee)
     progress = levels.progress(lee)
     assert (progress.level, progress.next_level, progress.grace_ends) == (
         Level.MEMBER,
@@ -172,10 +175,10 @@ def test_it_shows_progress_towards_the_next_level(lee):
 
 def test_it_shows_what_keeps_a_level_during_its_grace_period(lee, cast):
     _make_leader(lee, cast)
-    levels.evaluate(lee)
+    reputation.evaluate_level(lee)
     set_policy({"levels.leader_reputation": 100})
     now = timezone.now()
-    levels.evaluate(lee, now=now)
+    reputation.evaluate_level(lee, now=now)
     progress = levels.progress(lee, now=now)
     assert progress.next_level is None
     assert progress.grace_ends == now + timedelta(days=7)
@@ -199,7 +202,7 @@ def test_it_grants_leaders_their_privileges(lee, cast):
     assert not privileges.has_privilege(lee, "edit_tags")
     assert privileges.privileges(lee) == frozenset()
     _make_leader(lee, cast)
-    levels.evaluate(lee)
+    reputation.evaluate_level(lee)
     assert privileges.has_privilege(lee, "edit_tags")
     assert privileges.has_privilege(lee, "mark_duplicate")
     assert privileges.privileges(lee) == {"edit_tags", "mark_duplicate", "pin"}
@@ -208,14 +211,14 @@ def test_it_grants_leaders_their_privileges(lee, cast):
 def test_it_keeps_leaders_privileges_from_contributors(lee):
     _post_with_thumbs_up(lee, 2, "two")
     _post_with_thumbs_up(lee, 1, "one")
-    assert levels.evaluate(lee).level == Level.CONTRIBUTOR
+    assert reputation.evaluate_level(lee).level == Level.CONTRIBUTOR
     assert not privileges.has_privilege(lee, "edit_tags")
     assert not privileges.has_privilege(lee, "mark_duplicate")
 
 
 def test_it_lets_leaders_pin_only_in_spaces_they_belong_to(lee, cast):
     _make_leader(lee, cast)
-    levels.evaluate(lee)
+    reputation.evaluate_level(lee)
     assert privileges.has_privilege(lee, "pin")  # held, but used only where one belongs
     with pytest.raises(ActionError, match="leaders who belong to it"):
         post_actions.check_pin(lee, cast.open_post.pk, pinned=True)
@@ -234,7 +237,7 @@ def test_it_gives_site_moderators_and_administrators_every_privilege(cast):
 
 def test_it_takes_privileges_from_deactivated_accounts(lee, cast):
     _make_leader(lee, cast)
-    levels.evaluate(lee)
+    reputation.evaluate_level(lee)
     lee.is_active = False
     assert not privileges.has_privilege(lee, "edit_tags")
 
@@ -246,9 +249,9 @@ def test_it_refuses_to_guess_an_unknown_privilege(lee):
 
 def test_it_loses_privileges_with_the_level(lee, cast):
     _make_leader(lee, cast)
-    levels.evaluate(lee)
+    reputation.evaluate_level(lee)
     later = timezone.now() + timedelta(days=31)
-    levels.evaluate(lee, now=later)
+    reputation.evaluate_level(lee, now=later)
     assert privileges.has_privilege(lee, "edit_tags")  # during the grace period
-    levels.evaluate(lee, now=later + timedelta(days=7))
+    reputation.evaluate_level(lee, now=later + timedelta(days=7))
     assert not privileges.has_privilege(lee, "edit_tags")

@@ -13,7 +13,7 @@ from django.utils import timezone
 from agora.people.models import Level, Standing
 from agora.posts import actions as posts
 from agora.qa import actions as qa
-from agora.reputation import levels
+from agora.reputation import actions as reputation
 from agora.reputation.models import BadgeAward
 from agora.reputation.tests.helpers import answer, ask, set_policy
 from agora.testing.crowd import make_crowd
@@ -164,7 +164,7 @@ def test_it_shows_credibility_and_badges_on_a_profile(cast, client_for):
 
 def test_it_shows_my_progress_to_the_next_level_on_my_profile(cast, client_for):
     posts.do_add_reaction(cast.salesperson, cast.company_post, "thumbs_up")
-    levels.evaluate(cast.engineer)
+    reputation.evaluate_level(cast.engineer)
     html = client_for("engineer").get(cast.engineer.get_absolute_url()).content.decode()
     _no_inline_styles_or_scripts(html)
     assert "How to become a Contributor" in html
@@ -176,9 +176,9 @@ def test_it_shows_my_progress_to_the_next_level_on_my_profile(cast, client_for):
 def test_it_warns_me_during_a_grace_period(cast, client_for):
     set_policy({"levels.member_reputation": 10})
     posts.do_add_reaction(cast.salesperson, cast.company_post, "thumbs_up")
-    levels.evaluate(cast.engineer)
+    reputation.evaluate_level(cast.engineer)
     set_policy({"levels.member_reputation": 100})
-    levels.evaluate(cast.engineer)
+    reputation.evaluate_level(cast.engineer)
     html = client_for("engineer").get(cast.engineer.get_absolute_url()).content.decode()
     assert "Your Member level is in its grace period" in html
     assert 'aria-labelledby="keep-step-1"' in html

@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from agora.core import policy
+from agora.core.actions import set_site_setting
 from agora.core.models import SiteSetting
 from agora.people.actions import create_user
 from agora.posts import actions as posts
@@ -64,8 +65,19 @@ def test_it_refuses_values_of_the_wrong_type(cast, admin_client, key, value, mes
     assert not SiteSetting.objects.exists()
 
 
+def test_it_goes_back_to_the_default_once_a_setting_is_deleted(cast, admin_client):
+    setting = set_site_setting(KEY, 25)
+    assert policy.get(KEY) == 25
+    response = admin_client.post(
+        reverse("admin:core_sitesetting_delete", args=[setting.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not SiteSetting.objects.filter(key=KEY).exists()
+    assert policy.get(KEY) == 10
+
+
 def test_it_shows_what_each_setting_means(cast, admin_client):
-    SiteSetting.objects.create(key="reputation.daily_vote_cap", value=150)
+    set_site_setting("reputation.daily_vote_cap", 150)
     listing = admin_client.get(reverse("admin:core_sitesetting_changelist")).content.decode()
     assert "Most points a person can earn from thumbs-up in one day" in listing
     form = admin_client.get(reverse("admin:core_sitesetting_add")).content.decode()

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from agora.reputation import levels
+from agora.reputation import actions
 
 
 class Command(BaseCommand):
@@ -18,7 +18,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        outcome = levels.evaluate_everyone()
+        outcome = actions.evaluate_everyone()
         self.stdout.write(
             f"Levels evaluated for {outcome.get('people', 0)} people: "
             f"{outcome.get('promoted', 0)} promoted, {outcome.get('demoted', 0)} demoted, "
