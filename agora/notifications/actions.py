@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.utils import timezone
 
@@ -20,10 +21,12 @@ def notify(
     post_id: int | None = None,
     answer: Post | None = None,
     text: str = "",
+    at: datetime | None = None,
 ) -> int:
-    """Tell each person in ``user_ids`` (never the actor themself). Returns how many."""
+    """Tell each person in ``user_ids`` (never the actor themself) of what happened at
+    ``at`` (now by default). Returns how many."""
     recipients = {uid for uid in user_ids if actor is None or uid != actor.pk}
-    now = timezone.now()
+    now = at or timezone.now()
     Notification.objects.bulk_create(
         [
             Notification(

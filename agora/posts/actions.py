@@ -440,27 +440,25 @@ def _target(target: Reactable) -> dict[str, Reactable]:
     return {"comment": target}
 
 
-def _reacted(
-    event: type[ReactionAdded | ReactionRemoved], user: User, kind: str, target: Reactable
-) -> None:
-    if isinstance(target, Post):
-        events.emit(event(user, kind, post=target))
-    else:
-        events.emit(event(user, kind, comment=target))
-
-
-def do_add_reaction(user: User, target: Reactable, kind: str) -> bool:
-    """Add one reaction; False if it was already there. Exactly-once under concurrent clicks.
+def do_add_reaction(
+    user: User, target: Reactable, kind: str, *, at: datetime | None = None
+) -> bool:
+    """Add one reaction (given now, or at ``at``: an import, the demo's history); False if
+    it was already there. Exactly-once under concurrent clicks.
 
     Emits ``ReactionAdded`` in the same transaction (a thumbs-up on a post or an answer
-    credits its author's reputation).
+    credits its author's reputation, dated when it was given).
     """
     counter = f"{kind}_count"
+    at = at or timezone.now()
     try:
         with transaction.atomic():
-            Reaction.objects.create(user=user, kind=kind, **_target(target))
+            Reaction.objects.create(user=user, kind=kind, created_at=at, **_target(target))
             type(target).objects.filter(pk=target.pk).update(**{counter: F(counter) + 1})
-            _reacted(ReactionAdded, user, kind, target)
+            if isinstance(target, Post):
+                events.emit(ReactionAdded(user, kind, post=target, at=at))
+            else:
+                events.emit(ReactionAdded(user, kind, comment=target, at=at))
     except IntegrityError:
         return False
     return True
@@ -476,5 +474,8 @@ def do_remove_reaction(user: User, target: Reactable, kind: str) -> bool:
         deleted, _ = Reaction.objects.filter(user=user, kind=kind, **_target(target)).delete()
         if deleted:
             type(target).objects.filter(pk=target.pk).update(**{counter: F(counter) - 1})
-            _reacted(ReactionRemoved, user, kind, target)
+            if isinstance(target, Post):
+                events.emit(ReactionRemoved(user, kind, post=target))
+            else:
+                events.emit(ReactionRemoved(user, kind, comment=target))
     return bool(deleted)

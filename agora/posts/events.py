@@ -5,6 +5,7 @@ search indexes new and edited text; qa keeps its answer counts)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -37,12 +38,14 @@ class PostDeleted:
 
 @dataclass(frozen=True)
 class ReactionAdded:
-    """``user`` reacted with ``kind`` to ``post`` (an answer is a post) or to ``comment``."""
+    """``user`` reacted with ``kind`` to ``post`` (an answer is a post) or to ``comment``,
+    at ``at`` (now, or a past moment for an import or the demo's history)."""
 
     user: User
     kind: str
     post: Post | None = None
     comment: Comment | None = None
+    at: datetime | None = None
 
 
 @dataclass(frozen=True)

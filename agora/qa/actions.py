@@ -221,9 +221,10 @@ def do_answer(
             post=question.post,
             answer=post,
             text=question.title,
+            at=now,
         )
         reputation.badges_for_answer(post)
-    reputation.evaluate_level(author)
+    reputation.evaluate_level(author, now=now)
     return answer
 
 
@@ -252,8 +253,9 @@ def check_accept(user: User, answer_id: int, *, accept: bool = True) -> Answer:
     return answer
 
 
-def do_accept(answer: Answer, *, accepter: User) -> None:
-    """Make ``answer`` the accepted one, withdrawing any other. At most one, always."""
+def do_accept(answer: Answer, *, accepter: User, at: datetime | None = None) -> None:
+    """Make ``answer`` the accepted one (now, or at ``at``: the demo's history),
+    withdrawing any other. At most one, always."""
     try:
         with transaction.atomic():
             # Lock the question: two accepts at once run one after the other, and the
@@ -264,7 +266,7 @@ def do_accept(answer: Answer, *, accepter: User) -> None:
             if question.accepted_answer_id is not None:
                 previous = Answer.objects.get(pk=question.accepted_answer_id)
                 _withdraw(previous)
-            now = timezone.now()
+            now = at or timezone.now()
             # The answer may have been deleted since it was read (deleting also takes the
             # question's lock, so this sees the final state).
             if not Answer.objects.filter(pk=answer.pk, post__deleted_at__isnull=True).update(
@@ -272,9 +274,11 @@ def do_accept(answer: Answer, *, accepter: User) -> None:
             ):
                 raise ActionError("That answer was just deleted.", status=404)
             Question.objects.filter(pk=question.pk).update(
-                accepted_answer=answer, last_activity_at=now
+                accepted_answer=answer,
+                # A backdated acceptance never moves the activity date back.
+                last_activity_at=Greatest(F("last_activity_at"), Value(now)),
             )
-            reputation.on_accepted(answer.post, accepter, question.post)
+            reputation.on_accepted(answer.post, accepter, question.post, when=now)
             notify(
                 [answer.post.author_id],
                 NotificationKind.ANSWER_ACCEPTED,
@@ -282,12 +286,13 @@ def do_accept(answer: Answer, *, accepter: User) -> None:
                 post=question.post,
                 answer=answer.post,
                 text=question.title,
+                at=now,
             )
     except IntegrityError:
         raise ActionError(
             "Another answer was accepted at the same moment; reload the page.", status=409
         ) from None
-    reputation.evaluate_level(answer.post.author)
+    reputation.evaluate_level(answer.post.author, now=at)
 
 
 def _withdraw(answer: Answer) -> None:
@@ -321,11 +326,12 @@ def check_official(user: User, answer_id: int, *, official: bool) -> Answer:
     return answer
 
 
-def do_mark_official(answer: Answer, *, official: bool) -> None:
-    """Set or remove the official mark, crediting (or reversing) its reputation."""
+def do_mark_official(answer: Answer, *, official: bool, at: datetime | None = None) -> None:
+    """Set or remove the official mark (now, or at ``at``: the demo's history), crediting
+    (or reversing) its reputation."""
     with transaction.atomic():
         Answer.objects.filter(pk=answer.pk).update(is_official=official)
-        reputation.on_official(answer.post, answer.question.post, official)
+        reputation.on_official(answer.post, answer.question.post, official, when=at)
 
 
 def check_delete_answer(user: User, answer_id: int) -> Answer:

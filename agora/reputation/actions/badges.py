@@ -3,7 +3,10 @@ When a badge is due is ``reputation.badges``."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from agora.notifications.actions import notify
 from agora.notifications.models import NotificationKind
@@ -13,43 +16,53 @@ from agora.reputation.badges import BADGES, bridge_due, thumbs_up_badges_due
 from agora.reputation.models import BadgeAward, ReputationEvent
 
 
-def award_badge(user: User, code: str, post_id: int | None = None) -> bool:
-    """Give ``user`` the badge once (earned on the post ``post_id``, if any); returns
-    whether it is new."""
+def award_badge(
+    user: User, code: str, post_id: int | None = None, *, at: datetime | None = None
+) -> bool:
+    """Give ``user`` the badge once (earned on the post ``post_id``, if any, at ``at``:
+    now by default); returns whether it is new."""
     try:
         with transaction.atomic():
-            BadgeAward.objects.create(user=user, badge=code, post_id=post_id)
+            BadgeAward.objects.create(
+                user=user, badge=code, post_id=post_id, awarded_at=at or timezone.now()
+            )
     except IntegrityError:
         return False
     badge = BADGES[code]
-    notify([user.pk], NotificationKind.BADGE, post_id=post_id, text=f"{badge.icon} {badge.name}")
+    notify(
+        [user.pk],
+        NotificationKind.BADGE,
+        post_id=post_id,
+        text=f"{badge.icon} {badge.name}",
+        at=at,
+    )
     return True
 
 
 def badges_for_question(author: User, post: Post) -> None:
     """``author`` asked the question ``post``."""
-    award_badge(author, "first_question", post.pk)
+    award_badge(author, "first_question", post.pk, at=post.created_at)
 
 
 def badges_for_answer(answer: Post) -> None:
     """``answer`` (an answer's post) was written: the badge is earned on its question."""
-    award_badge(answer.author, "first_answer", answer.parent_id)
+    award_badge(answer.author, "first_answer", answer.parent_id, at=answer.created_at)
 
 
 def badges_for_thumbs_up(author: User, event: ReputationEvent) -> None:
     """``author`` was credited a thumbs-up (``event``)."""
     for code in thumbs_up_badges_due(author, event):
-        award_badge(author, code, event.post_id)
+        award_badge(author, code, event.post_id, at=event.created_at)
     if event.cross_department:
-        _bridge(author)
+        _bridge(author, at=event.created_at)
 
 
-def badges_for_accepted(answer: Post) -> None:
-    """``answer`` (an answer's post) was accepted."""
-    award_badge(answer.author, "first_accepted", answer.parent_id)
-    _bridge(answer.author)
+def badges_for_accepted(answer: Post, *, when: datetime | None = None) -> None:
+    """``answer`` (an answer's post) was accepted (at ``when``, now by default)."""
+    award_badge(answer.author, "first_accepted", answer.parent_id, at=when)
+    _bridge(answer.author, at=when)
 
 
-def _bridge(user: User) -> None:
+def _bridge(user: User, *, at: datetime | None = None) -> None:
     if bridge_due(user):
-        award_badge(user, "bridge_builder")
+        award_badge(user, "bridge_builder", at=at)

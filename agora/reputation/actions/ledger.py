@@ -184,7 +184,7 @@ def thumbs_up_points(giver: User, author: User, knobs: dict[str, Any]) -> int:
 def on_reaction_added(event: ReactionAdded) -> None:
     """A thumbs-up on a post or an answer credits its author (other reactions earn nothing)."""
     if event.kind == ReactionKind.THUMBS_UP and event.post is not None:
-        on_thumbs_up(event.user, event.post)
+        on_thumbs_up(event.user, event.post, when=event.at)
 
 
 def _topic(target: Post) -> tuple[int, int | None]:
@@ -195,14 +195,18 @@ def _topic(target: Post) -> tuple[int, int | None]:
     return target.pk, None
 
 
-def on_thumbs_up(giver: User, target: Post) -> ReputationEvent | None:
-    """A thumbs-up was added to ``target``, a post or an answer (the reaction row is new)."""
+def on_thumbs_up(
+    giver: User, target: Post, *, when: datetime | None = None
+) -> ReputationEvent | None:
+    """A thumbs-up was added to ``target``, a post or an answer (the reaction row is new),
+    at ``when`` (now by default): the credit is dated then and counts against that day's
+    cap."""
     author = target.author
     if author.pk == giver.pk:
         return None
     post_id, answer_id = _topic(target)
     knobs = policy.current()
-    now = timezone.now()
+    now = when or timezone.now()
     try:
         with transaction.atomic():
             # The unique constraint makes the grant once-only even under races; the cap
@@ -274,9 +278,11 @@ def _withdraw(grants: Sequence[ReputationEvent]) -> None:
             continue  # withdrawn by a concurrent request already
 
 
-def on_accepted(answer: Post, accepter: User, question: Post) -> None:
-    """``accepter`` accepted ``answer`` (an answer's post) to ``question``: credit its
-    author and, a little, the asker.
+def on_accepted(
+    answer: Post, accepter: User, question: Post, *, when: datetime | None = None
+) -> None:
+    """``accepter`` accepted ``answer`` (an answer's post) to ``question`` (at ``when``,
+    now by default): credit its author and, a little, the asker.
 
     Accepting one's own answer earns nothing; a space moderator accepting on the asker's
     behalf earns nothing either (the points thank the asker for closing the loop).
@@ -300,6 +306,7 @@ def on_accepted(answer: Post, accepter: User, question: Post) -> None:
             answer_id=answer.pk,
             cross_department=_crosses(accepter, answer.author),
             accepted=1,
+            when=when,
         )
         if accepter.pk == question.author_id:
             # No tags: thanking the answerer is reputation, not expertise in the topic.
@@ -312,8 +319,9 @@ def on_accepted(answer: Post, accepter: User, question: Post) -> None:
                 space_key=space_key(question),
                 tag_ids=[],
                 answer_id=answer.pk,
+                when=when,
             )
-    badges_for_accepted(answer)
+    badges_for_accepted(answer, when=when)
 
 
 def on_unaccepted(answer_id: int) -> None:
@@ -322,9 +330,12 @@ def on_unaccepted(answer_id: int) -> None:
         _withdraw(_outstanding(answer_id, [EventKind.ACCEPTED, EventKind.ACCEPTING]))
 
 
-def on_official(answer: Post, question: Post, official: bool) -> None:
-    """``answer`` was marked official (or the mark removed). The caller holds the
-    answer's row (its update), so two requests at once run one after the other."""
+def on_official(
+    answer: Post, question: Post, official: bool, *, when: datetime | None = None
+) -> None:
+    """``answer`` was marked official (or the mark removed) at ``when`` (now by default).
+    The caller holds the answer's row (its update), so two requests at once run one after
+    the other."""
     with transaction.atomic():
         standing = _outstanding(answer.pk, [EventKind.OFFICIAL])
         if official and not standing:
@@ -337,6 +348,7 @@ def on_official(answer: Post, question: Post, official: bool) -> None:
                 space_key=space_key(question),
                 tag_ids=_tag_ids(question.pk),
                 answer_id=answer.pk,
+                when=when,
             )
         elif not official:
             _withdraw(standing)

@@ -36,7 +36,7 @@ def evaluate_level(user: User, now: datetime | None = None) -> Standing:
         earned = earned_level(done, needs)
         if earned > current:
             _set(standing, level=earned, since=now, below_since=None)
-            notify([user.pk], NotificationKind.LEVEL, text=f"You are now a {earned.label}.")
+            notify([user.pk], NotificationKind.LEVEL, text=f"You are now a {earned.label}.", at=now)
         elif earned == current or done.meets(needs[current], KEEP_FRACTION):
             # At the level, or below it but within 90% of its requirements: keep it.
             if standing.below_since is not None:
@@ -53,13 +53,16 @@ def evaluate_level(user: User, now: datetime | None = None) -> Standing:
                         NotificationKind.LEVEL,
                         text=f"You will stay a {current.label} if you are active again before "
                         f"{ends:%-d %B}: see the next-level panel on your profile.",
+                        at=now,
                     )
             if now - below_since >= grace:
                 # A leader usually still is a contributor: drop to the highest level they
                 # keep at 90% (below the current one, which they do not keep).
                 kept = earned_level(done, needs, KEEP_FRACTION)
                 _set(standing, level=kept, since=now, below_since=None)
-                notify([user.pk], NotificationKind.LEVEL, text=f"You are now a {kept.label}.")
+                notify(
+                    [user.pk], NotificationKind.LEVEL, text=f"You are now a {kept.label}.", at=now
+                )
     return standing
 
 

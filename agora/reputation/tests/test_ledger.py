@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from unittest import mock
 
 import pytest
 from django.utils import timezone
@@ -110,11 +109,33 @@ def test_it_grants_the_rest_of_the_allowance_when_a_thumbs_up_would_pass_the_cap
 
 def test_it_starts_a_new_allowance_the_next_day(cast, colleague):
     set_policy({"reputation.daily_vote_cap": 10})
-    posts.do_add_reaction(colleague, cast.company_post, "thumbs_up")
-    tomorrow = timezone.now() + timedelta(days=1)
-    with mock.patch("django.utils.timezone.now", return_value=tomorrow):
-        posts.do_add_reaction(cast.salesperson, cast.open_post, "thumbs_up")
-    assert totals(cast.engineer) == (20, 2, 0)  # 10 today, then 10 of 15 tomorrow
+    yesterday = timezone.now() - timedelta(days=1)
+    posts.do_add_reaction(colleague, cast.company_post, "thumbs_up", at=yesterday)
+    posts.do_add_reaction(cast.salesperson, cast.open_post, "thumbs_up")
+    assert totals(cast.engineer) == (20, 2, 0)  # 10 yesterday, then 10 of 15 today
+
+
+def test_it_dates_backdated_credit_when_it_was_earned(cast):
+    # The demo company and imports give history: the credit, the day's cap, the badge
+    # and the notification are dated when the thumbs-up and the acceptance were given.
+    set_policy({"reputation.daily_vote_cap": 15})
+    march = timezone.now() - timedelta(days=60)
+    posts.do_add_reaction(cast.salesperson, cast.company_post, "thumbs_up", at=march)
+    posts.do_add_reaction(cast.outsider, cast.open_post, "thumbs_up")  # today's own cap
+    credits = ReputationEvent.objects.filter(kind=EventKind.THUMBS_UP).order_by("created_at")
+    assert [(e.created_at, e.points) for e in credits][0] == (march, 15)
+    assert credits[1].created_at > march + timedelta(days=59)
+    assert sorted(DailyVotePoints.objects.values_list("points", flat=True)) == [15, 15]
+    question = ask(cast.salesperson)
+    reply = answer(cast.engineer, question)
+    accepted_at = timezone.now() - timedelta(days=2)
+    qa.do_accept(reply, accepter=cast.salesperson, at=accepted_at)
+    grant = ReputationEvent.objects.get(kind=EventKind.ACCEPTED)
+    assert grant.created_at == accepted_at
+    reply.refresh_from_db()
+    assert reply.accepted_at == accepted_at
+    badge = cast.engineer.badges.get(badge="first_accepted")
+    assert badge.awarded_at == accepted_at
 
 
 def test_it_does_not_cap_accepted_answers(cast):
