@@ -23,10 +23,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils.http import int_to_base36
 
 from agora.core.nul import NUL_MESSAGE
+from agora.media.models import Attachment
 from agora.people import actions as people
 from agora.people.models import User
 from agora.posts import actions as posts
-from agora.media.models import Attachment
 from agora.posts.models import Comment, Post
 from agora.qa import actions as qa
 from agora.qa.models import Answer, Question
@@ -150,7 +150,7 @@ def action(*fields: str, args: Args = no_args, **options: Any) -> Page:
 
 
 REACT = ("set", "kind", "on", "next")
-SPACE_FORM = ("name", "description", "kind", "visibility")
+SPACE_FORM = ("name", "description", "kind", "visibility", "posting")
 
 PAGES: dict[str, Page] = {
     "home": Page(get=("tab", "before")),
