@@ -37,8 +37,9 @@ from agora.posts.actions import (
     do_create_post,
 )
 from agora.posts.models import Comment, Post, Reaction, ReactionKind
-from agora.spaces.actions import create_space, do_add_member, do_join
+from agora.spaces.actions import do_add_member, do_create_space, do_join
 from agora.spaces.models import Role, Space, Visibility
+from agora.spaces.visibility import can_start_posts
 
 SEED = 2026
 DEMO_PASSWORD = "agora-demo"  # noqa: S105 - the demo's published, shared password
@@ -181,6 +182,7 @@ class _Builder:
         self.departments: dict[str, Department] = {}
         self.spaces: dict[str, Space] = {}
         self.members: dict[str, list[User]] = {}
+        self.writers: dict[str, list[User]] = {}
         self.products = {spec.name: spec.product for spec in content.SPACES}
 
     def say(self, message: str) -> None:
@@ -253,17 +255,22 @@ class _Builder:
 
     def _space(self, spec: SpaceSpec) -> None:
         owner = self.people[spec.owner]
-        space = create_space(
+        space = do_create_space(
             owner,
             name=spec.name,
             description=spec.description,
             kind=spec.kind,
             visibility=spec.visibility,
+            posting=spec.posting,
         )
         members = [owner]
         for key in spec.moderators:
             do_add_member(space, self.people[key], role=Role.MODERATOR)
             members.append(self.people[key])
+        # Who starts posts there, by the live rule: every member (the list grows below), or
+        # in an announcements space only the owner and moderators.
+        managers = list(members)
+        self.writers[spec.name] = members if can_start_posts(space, Role.MEMBER) else managers
         wanted: list[User] = []
         for entry in spec.members:
             if entry in self.departments:
@@ -356,7 +363,7 @@ class _Builder:
         self, when: datetime, space: Space | None, item: PostTemplate | ImagePost | Talk
     ) -> None:
         readers = self._readers(space)
-        writers = self.members[space.name] if space is not None else readers
+        writers = self.writers[space.name] if space is not None else readers
         images: list[Checked] = []
         if isinstance(item, Talk):
             author = self.people[item.author]

@@ -196,6 +196,7 @@ class SpaceSpec:
 
     ``members`` holds person keys and department names; ``share`` adds that fraction of
     everyone else at random. ``requests`` are pending join requests (key, message).
+    ``posting`` "managers" keeps starting posts and questions to the owner and moderators.
     """
 
     name: str
@@ -209,13 +210,19 @@ class SpaceSpec:
     share: float = 0.0
     requests: tuple[tuple[str, str], ...] = ()
     product: str = ""
+    posting: str = "members"
 
 
 SPACES = (
     SpaceSpec("Announcements", "community", "open",
               "Company news from leadership, People & Culture and IT. Everyone is a member; "
-              "keep it for things the whole company should read.",
-              owner="admin", posts=18, moderators=("maya", "olivia.grant"), share=1.0),
+              "keep it for things the whole company should read: only its owner and "
+              "moderators start posts, and everyone comments and reacts.",
+              owner="admin", posts=18, share=1.0, posting="managers",
+              # Who announces: People & Culture, and the heads of Engineering, Product
+              # and Finance (the authors of its post templates).
+              moderators=("maya", "olivia.grant", "tomas.silva", "elena.petrova",
+                          "david.levi")),
     SpaceSpec("Atlas Platform", "product", "open",
               "Everything about Atlas, our workspace platform: releases, roadmap, customer "
               "questions and feedback. Sales and CS questions are very welcome here.",

@@ -19,6 +19,8 @@ from agora.qa.actions import do_accept, do_answer, do_ask, do_mark_official
 from agora.qa.models import Answer
 from agora.spaces.actions import do_join
 from agora.spaces.models import Space, Visibility
+from agora.spaces.queries import space_role
+from agora.spaces.visibility import can_start_posts
 
 
 @dataclass
@@ -46,6 +48,8 @@ def _question(company: Company, spec: QuestionSpec) -> None:
     space = company.spaces[spec.space] if spec.space else None
     asker = company.people[spec.asker]
     _ensure_member(company, space, asker)
+    if space is not None and not can_start_posts(space, space_role(asker, space)):
+        raise RuntimeError(f"Demo content: {asker.email} may not start questions in {space.name}.")
     when = company.at_work(company.now - timedelta(days=spec.days_ago))
     question = do_ask(
         asker, space=space, title=spec.title, body=spec.body, tags=spec.tags, created_at=when

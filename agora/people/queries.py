@@ -72,6 +72,19 @@ def suggestions(q: str, limit: int = 8) -> QuerySet[User]:
     )
 
 
+def find_person(text: str) -> User | None:
+    """The active person named by an @handle, an email address or an exact display name
+    (adding someone to a space by what was typed)."""
+    text = text.strip()
+    if not text:
+        return None
+    people = User.objects.filter(is_active=True)
+    return (
+        people.filter(Q(handle=text.lstrip("@").lower()) | Q(email__iexact=text)).first()
+        or people.filter(display_name__iexact=text).first()
+    )
+
+
 # What a complete profile has: what the directory and search find people by (title,
 # department, location, skills) and the photo that lets colleagues recognise them. The
 # "About you" text is optional and never asked for.

@@ -55,9 +55,9 @@ from agora.posts.models import (
     Tag,
 )
 from agora.spaces import actions as spaces
-from agora.spaces.models import Membership, Space
-from agora.spaces.queries import membership_roles
-from agora.spaces.visibility import moderates
+from agora.spaces.models import Space
+from agora.spaces.queries import membership_roles, space_role
+from agora.spaces.visibility import can_start_posts, moderates
 
 
 @dataclass(frozen=True)
@@ -154,17 +154,21 @@ def check_create_post(
     roles: Mapping[int, str] | None = None,
 ) -> Post:
     """Authorise and validate a new post and its files (under the upload policy), then
-    create it.
+    create it. In a space, the author must be a member allowed to start posts there
+    (``spaces.visibility.can_start_posts``: some spaces keep that to their managers).
 
     ``roles`` (space id → role, as the viewer already holds them) saves a query.
     """
-    if roles is not None:
-        is_member = space is None or space.pk in roles
-    else:
-        is_member = space is None or Membership.objects.filter(space=space, user=author).exists()
-    if not is_member:
-        assert space is not None
-        raise ActionError(f"Join {space.name} to post in it.", status=403)
+    if space is not None:
+        role = space_role(author, space, roles)
+        if role is None:
+            raise ActionError(f"Join {space.name} to post in it.", status=403)
+        if not can_start_posts(space, role):
+            raise ActionError(
+                f"Only the owners and moderators of {space.name} start posts there; "
+                "you can comment and react.",
+                status=403,
+            )
     body = _check_body(
         body, limit=settings.AGORA_POST_MAX_CHARS, what="post", allow_empty=bool(uploads)
     )

@@ -30,9 +30,9 @@ from agora.posts.models import Post, PostKind
 from agora.qa.models import Answer, Question
 from agora.reputation import actions as reputation
 from agora.reputation import queries as reputation_queries
-from agora.spaces.models import Membership, Space
-from agora.spaces.queries import membership_roles
-from agora.spaces.visibility import moderates, visible_through
+from agora.spaces.models import Space
+from agora.spaces.queries import membership_roles, space_role
+from agora.spaces.visibility import can_start_posts, moderates, visible_through
 
 
 def check_ask(
@@ -50,13 +50,16 @@ def check_ask(
     title = posts.clean_title(title)
     tag_names = posts.parse_tags(tags)
     if space is not None:
-        member = (
-            space.pk in roles
-            if roles is not None
-            else (Membership.objects.filter(space=space, user=author).exists())
-        )
-        if not member:
+        # A question starts a thread, like a post: the same rule (answers stay open).
+        role = space_role(author, space, roles)
+        if role is None:
             raise ActionError(f"Join {space.name} to ask in it.", status=403)
+        if not can_start_posts(space, role):
+            raise ActionError(
+                f"Only the owners and moderators of {space.name} start questions there; "
+                "you can answer, comment and react.",
+                status=403,
+            )
     refuse_nul(body, field="body")
     body = body.replace("\r\n", "\n").strip()
     if len(body) > settings.AGORA_POST_MAX_CHARS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from agora.spaces.models import VISIBILITY_HELP, Kind, Role, Visibility
+from agora.spaces.models import POSTING_HELP, VISIBILITY_HELP, Kind, Posting, Role, Visibility
 
 
 class SpaceForm(forms.Form):
@@ -21,6 +21,12 @@ class SpaceForm(forms.Form):
         widget=forms.RadioSelect,
         initial=Visibility.OPEN,
         label="Who can see it?",
+    )
+    posting = forms.ChoiceField(
+        choices=[(p.value, f"{p.label}: {POSTING_HELP[p]}") for p in Posting],
+        widget=forms.RadioSelect,
+        initial=Posting.MEMBERS,
+        label="Who starts posts?",
     )
 
 

@@ -35,6 +35,19 @@ class Role(models.TextChoices):
     MEMBER = "member", "Member"
 
 
+class Posting(models.TextChoices):
+    """Who may start posts and questions in a space (comments, answers and reactions are
+    open to everyone who can read it)."""
+
+    MEMBERS = "members", "Every member"
+    MANAGERS = "managers", "Owners and moderators"
+
+
+POSTING_HELP = {
+    Posting.MEMBERS: "Every member starts posts and asks questions.",
+    Posting.MANAGERS: "Only owners and moderators start posts; everyone can comment and react.",
+}
+
 VISIBILITY_HELP = {
     Visibility.OPEN: "Any employee can read and join.",
     Visibility.PRIVATE: "Listed in the directory; only members read it. Others ask to join.",
@@ -68,6 +81,9 @@ class Space(models.Model):
     visibility = models.CharField(
         max_length=10, choices=Visibility.choices, default=Visibility.OPEN
     )
+    # An announcements space is read by everyone and written by a few: the rule is
+    # ``visibility.can_start_posts``.
+    posting = models.CharField(max_length=10, choices=Posting.choices, default=Posting.MEMBERS)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 
 from agora.people.models import User
@@ -13,6 +15,14 @@ def membership_roles(user: User) -> dict[int, str]:
     if not user.is_authenticated:
         return {}
     return dict(Membership.objects.filter(user=user).values_list("space_id", "role"))
+
+
+def space_role(user: User, space: Space, roles: Mapping[int, str] | None = None) -> str | None:
+    """``user``'s role in ``space`` (None: not a member), from ``roles`` (space id → role,
+    as a viewer already holds them) when given, otherwise one query."""
+    if roles is not None:
+        return roles.get(space.pk)
+    return Membership.objects.filter(space=space, user=user).values_list("role", flat=True).first()
 
 
 def directory(user: User, *, kind: str = "", q: str = "", mine: bool = False) -> QuerySet[Space]:

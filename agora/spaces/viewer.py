@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 from agora.people.models import User
 from agora.spaces.models import Membership, Space
+from agora.spaces.visibility import can_start_posts
 
 
 @dataclass
@@ -25,6 +26,11 @@ class Viewer:
     @property
     def spaces(self) -> list[Space]:
         return [m.space for m in self.memberships]
+
+    @property
+    def posting_spaces(self) -> list[Space]:
+        """The spaces the composers offer: those this person may start posts in."""
+        return [m.space for m in self.memberships if can_start_posts(m.space, m.role)]
 
 
 def viewer_for(request: HttpRequest) -> Viewer:

@@ -1,5 +1,6 @@
 """The visibility rule, in one module: who may know that a space exists, who may read what
-is in it, who manages it, and which rows a person may see through the space they are in.
+is in it, who manages it (and which roles a manager may give or take), who may start posts
+in it, and which rows a person may see through the space they are in.
 
 A space is open (any employee reads and joins it), private (listed; members read it) or
 secret (unlisted; 404 to non-members, exactly like a space that does not exist). Content
@@ -19,7 +20,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.lookups import Exact, In
 
 from agora.people.models import User
-from agora.spaces.models import Membership, Role, Space, Visibility
+from agora.spaces.models import Membership, Posting, Role, Space, Visibility
 
 if TYPE_CHECKING:
     from agora.spaces.models import SpaceQuerySet
@@ -102,6 +103,23 @@ def reader_ids(space: Space | None) -> QuerySet[Membership, int] | None:
 def manages(role: str | None) -> bool:
     """Whether a member with ``role`` manages the space (settings, members, requests)."""
     return role in MANAGER_ROLES
+
+
+def may_handle(actor_role: str | None, role: str) -> bool:
+    """Whether a manager holding ``actor_role`` may give ``role`` to someone (adding them,
+    or setting their role), or change or remove someone who holds it: only owners touch
+    the owner role. (Whether they manage at all is ``manages``.)"""
+    return role != Role.OWNER or actor_role == Role.OWNER
+
+
+def can_start_posts(space: Space, role: str | None) -> bool:
+    """Whether someone with ``role`` in ``space`` (None: not a member) may start a post or
+    a question there. Members may, unless the space keeps that to its owners and
+    moderators (``Posting.MANAGERS``, an announcements space); comments, answers and
+    reactions stay open to everyone who can read the space."""
+    if role is None:
+        return False
+    return space.posting == Posting.MEMBERS or manages(role)
 
 
 def moderates(user: User, space_id: int | None, roles: Mapping[int, str]) -> bool:

@@ -95,7 +95,7 @@ def make_cast() -> Cast:
 
     spaces = {}
     for visibility in Visibility:
-        space = space_actions.create_space(
+        space = space_actions.do_create_space(
             engineer,
             name=f"{visibility.label} Space",
             description=f"A {visibility.label.lower()} space for tests",

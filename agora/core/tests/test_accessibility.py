@@ -26,6 +26,8 @@ PAGES = [
     "/spaces/",
     "/spaces/atlas-platform/",
     "/spaces/atlas-platform/members/",
+    "/spaces/atlas-platform/settings/",  # Ada moderates it
+    "/spaces/announcements/",  # only its managers start posts: Ada sees the notice
     "/spaces/cobalt-analytics/",
     "/spaces/tech-talks/",  # the video space (its talks still processing: no worker here)
     "/people/",

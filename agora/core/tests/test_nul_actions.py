@@ -72,7 +72,7 @@ WRITES: dict[str, Callable[[Cast], Callable[[], object]]] = {
         lambda: people.do_update_profile(c.engineer, skills=["Go", NUL])
     ),
     "a space's name": lambda c: (
-        lambda: spaces.create_space(c.engineer, name=NUL, kind="team", visibility="open")
+        lambda: spaces.do_create_space(c.engineer, name=NUL, kind="team", visibility="open")
     ),
     "a space's description": lambda c: (
         lambda: spaces.do_update_space(

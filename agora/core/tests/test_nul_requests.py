@@ -150,7 +150,7 @@ def action(*fields: str, args: Args = no_args, **options: Any) -> Page:
 
 
 REACT = ("set", "kind", "on", "next")
-SPACE_FORM = ("name", "description", "kind", "visibility")
+SPACE_FORM = ("name", "description", "kind", "visibility", "posting")
 
 PAGES: dict[str, Page] = {
     "home": Page(get=("tab", "before")),

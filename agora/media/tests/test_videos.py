@@ -23,7 +23,7 @@ from agora.media.tasks import process_video, resume_videos
 from agora.media.uploads import Upload, check_uploads
 from agora.posts import actions
 from agora.posts.models import Post
-from agora.spaces.actions import create_space
+from agora.spaces.actions import do_create_space
 from agora.spaces.models import Visibility
 from agora.testing.media import SECRET_PLACE, VTT, ffprobe_tags, files_in, make_video, upload
 
@@ -329,7 +329,7 @@ def test_a_claim_held_by_a_live_worker_is_respected(cast, client_for, videos):
 def test_a_video_space_shows_its_videos_and_takes_comments_like_any_space(
     cast, client_for, videos, django_capture_on_commit_callbacks
 ):
-    space = create_space(
+    space = do_create_space(
         cast.engineer, name="Product Demos", kind="video", visibility=Visibility.OPEN
     )
     assert space.get_kind_display() == "Video"

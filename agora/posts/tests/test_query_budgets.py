@@ -108,14 +108,14 @@ def test_people_directory_budget(cast, client_for, django_assert_num_queries):
 
 def test_space_directory_budget(cast, client_for, django_assert_num_queries):
     # BASE + count + spaces (with membership and request flags as subqueries)
-    from agora.spaces.actions import create_space
+    from agora.spaces.actions import do_create_space
 
     client = client_for("outsider")
     url = reverse("spaces:directory")
     with django_assert_num_queries(BASE + 2):
         assert client.get(url).status_code == 200
     for i in range(15):
-        create_space(cast.engineer, name=f"Space {i}", kind="idea", visibility="open")
+        do_create_space(cast.engineer, name=f"Space {i}", kind="idea", visibility="open")
     with django_assert_num_queries(BASE + 2):
         response = client.get(url)
     assert response.content.count(b"space-card") >= 17

@@ -1,14 +1,22 @@
-"""Asking a question: the form, where it may be asked, tags, images and what is refused."""
+"""Asking a question: the form, where it may be asked (not where only a space's owners and
+moderators start threads), tags, images and what is refused."""
 
 from __future__ import annotations
+
+import html
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from agora.media.models import Attachment
+from agora.people import actions as people_actions
 from agora.posts.models import Post, PostKind
+from agora.qa.actions import check_ask
 from agora.qa.models import Question
+from agora.spaces import actions as space_actions
+from agora.spaces.models import Posting
+from agora.testing.database import changes, snapshot
 from agora.testing.personas import image_upload, png_bytes
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +161,96 @@ def test_the_action_takes_uploads_directly(cast):
     )
     attachment = question.post.files.get()
     assert (attachment.kind, attachment.alt_text) == ("image", "A chart")
+
+
+# A space where only its owners and moderators start threads (an announcements space)
+
+ASK_PERSONAS = ("owner", "space_moderator", "member", "outsider", "site_moderator")
+
+
+@pytest.fixture
+def people(cast):
+    """The cast by the part they play, and a site moderator who belongs to the open and
+    private spaces as an ordinary member."""
+    site_moderator = people_actions.create_user(
+        "sid@example.com", display_name="Sid Sitemod", is_moderator=True
+    )
+    space_actions.do_join(site_moderator, cast.open_space)
+    space_actions.do_add_member(cast.private_space, site_moderator)
+    return {
+        "owner": cast.engineer,
+        "space_moderator": cast.moderator,
+        "member": cast.salesperson,
+        "outsider": cast.outsider,
+        "site_moderator": site_moderator,
+    }
+
+
+def _managers_only(cast, visibility: str):
+    space = cast.space(visibility)
+    space_actions.check_update_space(
+        cast.engineer,
+        space.slug,
+        name=space.name,
+        description=space.description,
+        kind=space.kind,
+        visibility=space.visibility,
+        posting=Posting.MANAGERS,
+    )
+    space.refresh_from_db()
+    return space
+
+
+@pytest.mark.parametrize("visibility", ["open", "private"])
+@pytest.mark.parametrize("persona", ASK_PERSONAS)
+def test_it_lets_only_owners_and_moderators_ask_where_they_alone_start_posts(
+    cast, people, client_for, persona, visibility
+):
+    space = _managers_only(cast, visibility)
+    client = client_for(people[persona])
+    everything = snapshot()
+
+    response = client.post(ASK, _form(space=space.slug))
+
+    if persona in ("owner", "space_moderator"):
+        assert response.status_code == 302
+        question = Question.objects.select_related("post").get()
+        assert (question.post.space, question.post.author) == (space, people[persona])
+        return
+    assert response.status_code == 403
+    page = html.unescape(response.content.decode())
+    if persona == "outsider":
+        assert f"Join {space.name} to ask in it." in page
+    else:
+        assert (
+            f"Only the owners and moderators of {space.name} start questions there; "
+            "you can answer, comment and react." in page
+        )
+    assert changes(everything, snapshot()) == []
+
+
+@pytest.mark.parametrize("persona", ["member", "site_moderator"])
+def test_it_keeps_answers_open_to_every_member_there(cast, people, client_for, persona):
+    space = _managers_only(cast, "private")
+    question = check_ask(
+        cast.engineer, space=space, title="Who is in the office on Friday?", body=""
+    )
+    client = client_for(people[persona])
+
+    response = client.post(reverse("qa:answer", args=[question.pk]), {"body": "I am."})
+
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.answer_count == 1
+    assert Post.objects.filter(parent=question.post, author=people[persona]).exists()
+
+
+def test_it_offers_the_ask_button_and_the_space_only_to_those_who_may_ask_there(cast, client_for):
+    space = _managers_only(cast, "open")
+    listing = f"{reverse('qa:list')}?space={space.slug}"
+    sam, ada = client_for("salesperson"), client_for("engineer")
+
+    assert f'href="{ASK}?space={space.slug}"' not in sam.get(listing).content.decode()
+    assert f'href="{ASK}?space={space.slug}"' in ada.get(listing).content.decode()
+    assert f'<option value="{space.slug}"' not in sam.get(ASK).content.decode()
+    assert f'<option value="{space.slug}"' in ada.get(ASK).content.decode()
