@@ -78,6 +78,7 @@ class SpaceAdmin(ShowsRefusals, admin.ModelAdmin[Space]):
         "description",
         "kind",
         "visibility",
+        "posting",
         "slug",
         "created_by",
         "created_at",
@@ -108,6 +109,7 @@ class SpaceAdmin(ShowsRefusals, admin.ModelAdmin[Space]):
             description=obj.description,
             kind=obj.kind,
             visibility=obj.visibility,
+            posting=obj.posting,
         )
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:

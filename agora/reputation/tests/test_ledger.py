@@ -123,7 +123,8 @@ def test_it_dates_backdated_credit_when_it_was_earned(cast):
     posts.do_add_reaction(cast.salesperson, cast.company_post, "thumbs_up", at=march)
     posts.do_add_reaction(cast.outsider, cast.open_post, "thumbs_up")  # today's own cap
     credits = ReputationEvent.objects.filter(kind=EventKind.THUMBS_UP).order_by("created_at")
-    assert [(e.created_at, e.points) for e in credits][0] == (march, 15)
+    first = credits.first()
+    assert first is not None and (first.created_at, first.points) == (march, 15)
     assert credits[1].created_at > march + timedelta(days=59)
     assert sorted(DailyVotePoints.objects.values_list("points", flat=True)) == [15, 15]
     question = ask(cast.salesperson)

@@ -39,6 +39,7 @@ def _save(
         "description": space.description,
         "kind": space.kind,
         "visibility": space.visibility,
+        "posting": space.posting,
         **fields,
         f"{PREFIX}-TOTAL_FORMS": len(rows) + len(add),
         f"{PREFIX}-INITIAL_FORMS": len(rows),
@@ -129,11 +130,17 @@ def test_it_edits_a_space_through_its_action(cast, admin_client):
     space = cast.open_space
     before = _count(space)
     response = _save(
-        admin_client, space, name="  Open Forum ", visibility="private", slug="hijacked"
+        admin_client,
+        space,
+        name="  Open Forum ",
+        visibility="private",
+        posting="managers",
+        slug="hijacked",
     )
     assert response.status_code == 302
     space.refresh_from_db()
     assert (space.name, space.visibility, space.slug) == ("Open Forum", "private", "open-space")
+    assert space.posting == "managers"  # only owners and moderators start posts now
     assert space.member_count == before
     assert not Post.objects.visible_to(cast.outsider).filter(pk=cast.open_post.pk).exists()
 
