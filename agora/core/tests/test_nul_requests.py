@@ -23,10 +23,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils.http import int_to_base36
 
 from agora.core.nul import NUL_MESSAGE
+from agora.media.models import Attachment
 from agora.people import actions as people
 from agora.people.models import User
 from agora.posts import actions as posts
-from agora.media.models import Attachment
 from agora.posts.models import Comment, Post
 from agora.qa import actions as qa
 from agora.qa.models import Answer, Question
@@ -197,6 +197,7 @@ PAGES: dict[str, Page] = {
     ),
     "people:invite": Page(post=("emails",), who="admin"),
     "people:suggest": Page(get=("person", "q")),
+    "people:mentions": Page(get=("q",)),
     "reputation:profile": Page(args=handle, get=("before",)),
     "people:follow": action("on", args=handle),
     "people:avatar": Page(args=handle),

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+import importlib
 
+import pytest
+from django.apps import apps as django_apps
+
+from agora.notifications.actions import notify
 from agora.notifications.models import Notification, NotificationKind
 from agora.people.models import Department, User
 from agora.posts import actions as posts
@@ -30,7 +34,7 @@ def test_it_awards_a_first_answer_once(cast):
     answer(cast.engineer, question, "And a second thought.")
     answer(cast.engineer, ask(cast.outsider, title="Where are the release notes?"))
     assert BadgeAward.objects.filter(user=cast.engineer, badge="first_answer").count() == 1
-    assert _announced(cast.engineer) == ["✍️ Helper"]
+    assert _announced(cast.engineer) == ["Helper"]
 
 
 def test_it_awards_a_first_accepted_answer_once(cast):
@@ -100,7 +104,7 @@ def test_it_awards_the_bridge_builder_for_helping_other_departments(cast):
     assert "bridge_builder" not in _badges(cast.engineer)
     qa.do_accept(answer(cast.engineer, ask(cast.salesperson)), accepter=cast.salesperson)
     assert "bridge_builder" in _badges(cast.engineer)
-    assert "🌉 Bridge builder" in _announced(cast.engineer)
+    assert "Bridge builder" in _announced(cast.engineer)
 
 
 def test_it_does_not_build_bridges_by_accepting_and_withdrawing(cast):
@@ -118,3 +122,16 @@ def test_it_counts_departments_of_the_giver_not_of_the_crowd(cast):
     for person in make_crowd(2, department=legal):
         posts.do_add_reaction(person, cast.company_post, "thumbs_up")
     assert "bridge_builder" in _badges(cast.engineer)
+
+
+def test_badge_notifications_written_with_an_emoji_keep_only_the_name(cast):
+    migration = importlib.import_module(
+        "agora.reputation.migrations.0002_badge_notifications_without_emoji"
+    )
+    notify([cast.engineer.pk], NotificationKind.BADGE, text="✍️ Helper")
+    notify([cast.engineer.pk], NotificationKind.BADGE, text="Nice post")
+    notify([cast.engineer.pk], NotificationKind.LEVEL, text="✅ left as it was")
+    migration.drop_emoji(django_apps, None)
+    assert _announced(cast.engineer) == ["Helper", "Nice post"]
+    level = Notification.objects.get(kind=NotificationKind.LEVEL)
+    assert level.text == "✅ left as it was"
