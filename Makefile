@@ -5,7 +5,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE := node_modules/.installed
 HTMX := build/static/htmx/htmx.min.js
+EXPANDER := build/static/text-expander/text-expander.js
+ICONS := build/icons/.copied
 export AGORA_DATA_DIR ?= $(CURDIR)/data
 
 .PHONY: run test bench lint typecheck migrations-check pytest pytest-postgres install static clean
@@ -25,12 +28,29 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-static: $(HTMX)
+# What the pages use from the npm packages, copied as published: into build/static/ (served
+# by whitenoise) htmx and the @mention menu (<text-expander>, its self-contained ES module);
+# into build/icons/ Lucide's SVG icons, which the server reads and draws inline (the `icon`
+# template tag), so they are not published as 2,000 static files.
+static: $(HTMX) $(EXPANDER) $(ICONS)
 
-$(HTMX): package.json package-lock.json
+$(NODE): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE)
+
+$(HTMX): $(NODE)
 	mkdir -p $(dir $(HTMX))
 	cp node_modules/htmx.org/dist/htmx.min.js $(HTMX)
+
+$(EXPANDER): $(NODE)
+	mkdir -p $(dir $(EXPANDER))
+	cp node_modules/@github/text-expander-element/dist/bundle.js $(EXPANDER)
+
+$(ICONS): $(NODE)
+	rm -rf $(dir $(ICONS))
+	mkdir -p $(dir $(ICONS))
+	cp node_modules/lucide-static/icons/*.svg $(dir $(ICONS))
+	touch $(ICONS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -218,6 +218,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [PROJECT_DIR / "build" / "static"]
+# Lucide's SVG files (`make static` copies them from the npm package lucide-static): read by
+# the `icon` template tag and drawn inline, never served as files (agora/core/icons.py).
+ICON_DIR = PROJECT_DIR / "build" / "icons"
 # Uploads: files in the data directory, or S3-compatible object storage (django-storages)
 # when a bucket is named. Either way every download goes through a permission-checked view.
 _media_bucket = env_optional("AGORA_MEDIA_BUCKET")

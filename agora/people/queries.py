@@ -85,6 +85,24 @@ def find_person(text: str) -> User | None:
     )
 
 
+def mention_candidates(prefix: str, limit: int = 8) -> list[User]:
+    """Active people to complete ``@prefix`` with: their handle, or a word of their name,
+    starts with it (``sam`` and ``riv`` both find Sam Rivera), by name, at most ``limit``.
+
+    One query with its department joined, whatever the prefix: the view caps its length,
+    the LIKE patterns are escaped by Django and the LIMIT stops the scan early."""
+    return list(
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(handle__istartswith=prefix)
+            | Q(display_name__istartswith=prefix)
+            | Q(display_name__icontains=f" {prefix}")
+        )
+        .select_related("department")
+        .order_by("display_name", "id")[:limit]
+    )
+
+
 # What a complete profile has: what the directory and search find people by (title,
 # department, location, skills) and the photo that lets colleagues recognise them. The
 # "About you" text is optional and never asked for.

@@ -31,14 +31,6 @@ class ReactionKind(models.TextChoices):
     HELPFUL = "helpful", "Helpful"
 
 
-REACTION_EMOJI = {
-    ReactionKind.THUMBS_UP: "👍",
-    ReactionKind.CELEBRATE: "🎉",
-    ReactionKind.INSIGHTFUL: "💡",
-    ReactionKind.HELPFUL: "🙏",
-}
-
-
 class PostKind(models.TextChoices):
     POST = "post", "Post"
     QUESTION = "question", "Question"

@@ -16,20 +16,20 @@ from agora.reputation.models import BadgeAward, EventKind, ReputationEvent
 class Badge:
     name: str
     description: str
-    icon: str
+    icon: str  # a Lucide icon's name (agora.core.icons), drawn beside the name
 
 
 BADGES: dict[str, Badge] = {
-    "first_question": Badge("Curious", "Asked a first question.", "❓"),
-    "first_answer": Badge("Helper", "Wrote a first answer.", "✍️"),
-    "first_accepted": Badge("Problem solver", "Had a first answer accepted.", "✅"),
-    "nice_post": Badge("Nice post", "A post or answer received 10 thumbs-up.", "🥉"),
-    "good_post": Badge("Good post", "A post or answer received 25 thumbs-up.", "🥈"),
-    "great_post": Badge("Great post", "A post or answer received 50 thumbs-up.", "🥇"),
+    "first_question": Badge("Curious", "Asked a first question.", "circle-help"),
+    "first_answer": Badge("Helper", "Wrote a first answer.", "pen-line"),
+    "first_accepted": Badge("Problem solver", "Had a first answer accepted.", "circle-check"),
+    "nice_post": Badge("Nice post", "A post or answer received 10 thumbs-up.", "award"),
+    "good_post": Badge("Good post", "A post or answer received 25 thumbs-up.", "medal"),
+    "great_post": Badge("Great post", "A post or answer received 50 thumbs-up.", "trophy"),
     "bridge_builder": Badge(
         "Bridge builder",
         "Helped people in other departments many times (thumbs-up and accepted answers).",
-        "🌉",
+        "bridge",
     ),
 }
 THUMBS_UP_BADGES = ((50, "great_post"), (25, "good_post"), (10, "nice_post"))

@@ -1,4 +1,5 @@
-"""Template helpers used on every page: relative times, abbreviated numbers, cached links.
+"""Template helpers used on every page: relative times, abbreviated numbers, cached links,
+icons.
 
 People's and spaces' components (avatars, person and space chips) are ``people_tags`` and
 ``spaces_tags``; all three are template builtins (``settings.TEMPLATES``)."""
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from agora.core.icons import icon_html, sprite_html
 from agora.core.links import link
 
 register = template.Library()
@@ -76,3 +78,16 @@ def count_of(obj: Any, kind: str) -> int:
 def urlfor(name: str, arg: object) -> str:
     """``{{ "posts:react"|urlfor:post.pk }}``: a cached single-argument ``{% url %}``."""
     return link(name, arg)
+
+
+@register.simple_tag
+def icon(name: str, css: str = "") -> SafeString:
+    """``{% icon "bell" %}``: Lucide's icon, inline and hidden from screen readers (say what
+    it means in words beside it); see ``agora.core.icons``."""
+    return icon_html(name, css)
+
+
+@register.simple_tag
+def icon_sprite() -> SafeString:
+    """The shared icons' definitions, once per page (see ``agora.core.icons.SHARED``)."""
+    return sprite_html()

@@ -139,3 +139,78 @@ def test_the_main_pages_have_no_accessibility_violations(browser, live_server, s
         assert found == {}
     finally:
         context.close()
+
+
+# What a control's name would be without any emoji font: the name a screen reader gets
+# (aria-label, or the text that is not aria-hidden), which must have a letter or a digit,
+# and the glyphs drawn for sighted people (aria-hidden text), which must not be emoji or
+# symbols: those are the empty boxes this page would otherwise show.
+CONTROL_NAMES = r"""() => {
+    const glyph = new RegExp('[\\p{Extended_Pictographic}\\u2190-\\u21ff\\u22ef' +
+        '\\u2300-\\u23ff\\u25a0-\\u27bf\\u2b00-\\u2bff]', 'u');
+    const shown = el => el.getClientRects().length > 0;
+    function spoken(node) {
+        if (node.nodeType === Node.TEXT_NODE) return node.textContent;
+        if (node.nodeType !== Node.ELEMENT_NODE) return '';
+        if (node.getAttribute('aria-hidden') === 'true') return '';
+        if (node.tagName === 'IMG') return node.getAttribute('alt') || '';
+        if (node.tagName === 'svg' || node.tagName === 'TEMPLATE') return '';
+        return Array.from(node.childNodes).map(spoken).join('');
+    }
+    function name(el) {
+        const label = el.getAttribute('aria-label');
+        if (label) return label;
+        const by = el.getAttribute('aria-labelledby');
+        if (by) {
+            return by.split(' ').map(id => document.getElementById(id))
+                .map(part => (part ? spoken(part) : '')).join(' ');
+        }
+        return spoken(el) || el.getAttribute('title') || '';
+    }
+    const problems = [];
+    const controls = document.querySelectorAll(
+        'a[href], button, summary, [role=button], [role=menuitem], label.file-button');
+    for (const el of controls) {
+        if (!shown(el) || el.closest('.prose')) continue;  // what people wrote is content
+        const what = el.outerHTML.slice(0, 120);
+        if (!/[\p{L}\p{N}]/u.test(name(el))) problems.push('no name: ' + what);
+        for (const hidden of el.querySelectorAll('[aria-hidden=true]')) {
+            if (glyph.test(hidden.textContent)) problems.push('glyph icon: ' + what);
+        }
+    }
+    for (const reaction of document.querySelectorAll('button.reaction')) {
+        if (!reaction.querySelector('svg.icon')) {
+            problems.push('reaction without icon: ' + reaction.outerHTML.slice(0, 120));
+        }
+    }
+    return problems;
+}"""
+
+
+def test_no_control_relies_on_an_emoji_or_symbol_glyph(browser, live_server, tmp_path):
+    seed_demo()
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        sign_in(page, "admin@northwind.example", DEMO_PASSWORD)  # who sees every control
+        discussed = Post.objects.filter(space__slug="atlas-platform").order_by("-comment_count")[0]
+        question = Question.objects.filter(answers__is_official=True).order_by("-answer_count")[0]
+        found = {}
+        for path in [
+            *PAGES,
+            "/notifications/",
+            "/leaderboard/",
+            discussed.get_absolute_url(),
+            question.get_absolute_url(),
+        ]:
+            page.goto(path)
+            # Open every comment thread and menu, so their controls are drawn and counted.
+            for toggle in page.locator(".comment-toggle[hx-get]").all()[:3]:
+                toggle.click()
+            page.wait_for_load_state("networkidle")
+            if problems := page.evaluate(CONTROL_NAMES):
+                found[path] = problems
+        assert page.locator("button.reaction").count() > 0
+        assert found == {}
+    finally:
+        context.close()

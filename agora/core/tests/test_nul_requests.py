@@ -197,6 +197,7 @@ PAGES: dict[str, Page] = {
     ),
     "people:invite": Page(post=("emails",), who="admin"),
     "people:suggest": Page(get=("person", "q")),
+    "people:mentions": Page(get=("q",)),
     "reputation:profile": Page(args=handle, get=("before",)),
     "people:follow": action("on", args=handle),
     "people:avatar": Page(args=handle),

@@ -95,7 +95,7 @@ def test_it_writes_a_sentence_for_each_kind_with_a_link(cast, client_for, secret
         mine,
     )
     assert "<strong>Ada Engineer</strong> asked a question you may know the answer to:" in mine
-    assert "You earned the <strong>❓ Curious</strong> badge" in mine
+    assert "You earned the <strong>Curious</strong> badge" in mine
     assert "You are now a Member." in mine
     theirs = client_for("engineer").get(reverse(LIST)).content.decode()
     assert "<strong>Sam Sales</strong> accepted your answer to" in theirs

@@ -12,13 +12,14 @@ from agora.notifications import actions, queries
 from agora.notifications.models import NotificationKind
 from agora.spaces.viewer import viewer_for
 
+# Lucide's icon for each kind (see agora.core.icons); the sentence beside it says the rest.
 ICONS = {
-    NotificationKind.ANSWER_INVITATION: "🙋",
-    NotificationKind.NEW_ANSWER: "💬",
-    NotificationKind.ANSWER_ACCEPTED: "✅",
-    NotificationKind.MENTION: "@",
-    NotificationKind.BADGE: "🏅",
-    NotificationKind.LEVEL: "★",
+    NotificationKind.ANSWER_INVITATION: "hand",
+    NotificationKind.NEW_ANSWER: "message-circle",
+    NotificationKind.ANSWER_ACCEPTED: "circle-check",
+    NotificationKind.MENTION: "at-sign",
+    NotificationKind.BADGE: "award",
+    NotificationKind.LEVEL: "trending-up",
 }
 
 

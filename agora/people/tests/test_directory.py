@@ -218,7 +218,7 @@ def test_it_shows_a_persons_details_and_skills(cast, client_for, people) -> None
     assert f"{reverse('people:directory')}?skill=kubernetes" in page
     assert f"{reverse('people:directory')}?skill=python" in page
     assert "0 followers" in page
-    assert ">Follow</button>" in page
+    assert "</svg> Follow</button>" in page
 
 
 def test_it_shows_how_many_follow_a_person_and_whether_i_do(cast, client_for, people) -> None:
@@ -230,15 +230,15 @@ def test_it_shows_how_many_follow_a_person_and_whether_i_do(cast, client_for, pe
     theirs = text(client_for("salesperson").get(priya.get_absolute_url()))
 
     assert "2 followers" in mine
-    assert ">Follow</button>" in mine
-    assert "Following ✓" in theirs
+    assert "</svg> Follow</button>" in mine
+    assert "</svg> Following</button>" in theirs
     assert 'aria-pressed="true"' in theirs
 
 
 def test_it_shows_my_own_profile_with_an_edit_link_instead_of_follow(cast, client_for) -> None:
     page = text(client_for("engineer").get(cast.engineer.get_absolute_url()))
     assert "Edit profile" in page
-    assert ">Follow</button>" not in page
+    assert "Follow</button>" not in page
 
 
 def test_it_answers_404_for_unknown_and_deactivated_people(cast, client_for, people) -> None:
@@ -266,12 +266,27 @@ def test_it_answers_htmx_with_the_follow_button(cast, client_for) -> None:
     assert followed.status_code == 200
     fragment = followed.content.decode()
     assert "<html" not in fragment
-    assert "Following ✓" in fragment
+    assert "</svg> Following</button>" in fragment
     assert 'name="on" value="0"' in fragment
 
     unfollowed = follow(olly, cast.engineer, on=False, HTTP_HX_REQUEST="true")
-    assert ">Follow</button>" in unfollowed.content.decode()
+    assert "</svg> Follow</button>" in unfollowed.content.decode()
     assert 'name="on" value="1"' in unfollowed.content.decode()
+
+
+def test_it_sends_the_new_follower_count_out_of_band_with_the_button(cast, client_for) -> None:
+    olly, sam = client_for("outsider"), client_for("salesperson")
+    count = f'<span id="follower-count-{cast.engineer.pk}"'
+    profile = sam.get(cast.engineer.get_absolute_url()).content.decode()
+    assert f"{count}>0 followers</span>" in profile  # the element the fragment replaces
+
+    follow(sam, cast.engineer, HTTP_HX_REQUEST="true")
+    followed = follow(olly, cast.engineer, HTTP_HX_REQUEST="true").content.decode()
+    assert f'{count} hx-swap-oob="true">2 followers</span>' in followed
+
+    unfollowed = follow(olly, cast.engineer, on=False, HTTP_HX_REQUEST="true").content.decode()
+    assert f'{count} hx-swap-oob="true">1 follower</span>' in unfollowed
+    assert "</svg> Follow</button>" in unfollowed
 
 
 def test_it_counts_followers_as_follow_rows_even_after_double_clicks(cast, client_for) -> None:

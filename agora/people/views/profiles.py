@@ -3,6 +3,8 @@ page, which draws their credibility and posts, is ``reputation.views.profile``).
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import (
@@ -57,7 +59,8 @@ def follow(request: HttpRequest, handle: str) -> HttpResponse:
     if is_htmx(request):
         person.refresh_from_db(fields=["follower_count"])
         context = {"person": person, "following": queries.is_following(me, person)}
-        return render(request, "people/_follow_button.html", context)
+        # The button, and out of band the profile's follower count, which it just changed.
+        return render(request, "people/_followed.html", context)
     return HttpResponseRedirect(person.get_absolute_url())
 
 
@@ -105,3 +108,23 @@ def edit_profile(request: HttpRequest) -> HttpResponse:
 def suggest(request: HttpRequest) -> HttpResponse:
     people = queries.suggestions(request.GET.get("person", "") or request.GET.get("q", ""))
     return render(request, "people/_suggestions.html", {"people": people})
+
+
+# What may follow "@" in a mention being typed: a handle's or a name's first letters (no
+# spaces; the menu closes at one). Longer than any handle (40) or name word worth
+# completing is refused, so the query's cost is bounded.
+MENTION_PREFIX = re.compile(r"[\w.'-]{1,64}")
+
+
+@require_GET
+def mentions(request: HttpRequest) -> HttpResponse:
+    """The composer's @mention menu: a listbox of at most eight active people whose handle,
+    or a word of whose name, starts with ``q`` (agora.js shows it through
+    ``<text-expander>``; choosing one writes ``@handle``)."""
+    prefix = request.GET.get("q", "")
+    if not MENTION_PREFIX.fullmatch(prefix):
+        return bad_request(
+            request, "Type the first letters of a name or handle (at most 64, no spaces)."
+        )
+    people = queries.mention_candidates(prefix)
+    return render(request, "people/_mention_options.html", {"people": people})

@@ -11,11 +11,21 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from agora.core.icons import icon_html
 from agora.core.templatetags.agora import abbrev
 from agora.media.models import Attachment, AttachmentKind
-from agora.posts.models import REACTION_EMOJI, Comment, Post, ReactionKind
+from agora.posts.models import Comment, Post, ReactionKind
 
 register = template.Library()
+
+# Lucide icons rather than the emoji (👍 🎉 💡 🙏), which are empty boxes on machines
+# without an emoji font; the kind's name is the tooltip and what screen readers say.
+REACTION_ICONS = {
+    ReactionKind.THUMBS_UP: "thumbs-up",
+    ReactionKind.CELEBRATE: "party-popper",
+    ReactionKind.INSIGHTFUL: "lightbulb",
+    ReactionKind.HELPFUL: "heart-handshake",
+}
 
 
 def reaction_bar_html(target: Any, mine: set[str], url: str, csrf_token: str) -> SafeString:
@@ -32,7 +42,7 @@ def reaction_bar_html(target: Any, mine: set[str], url: str, csrf_token: str) ->
                 "true" if pressed else "false",
                 kind.label,
                 kind.value,
-                REACTION_EMOJI[kind],
+                icon_html(REACTION_ICONS[kind]),
                 format_html('<span class="reaction-count">{}</span>', abbrev(count))
                 if count
                 else "",
@@ -49,7 +59,7 @@ def reaction_bar_html(target: Any, mine: set[str], url: str, csrf_token: str) ->
         format_html_join(
             "",
             '<button type="submit" class="{}" name="set" value="{}" aria-pressed="{}" '
-            'title="{}" data-kind="{}"><span aria-hidden="true">{}</span>{}'
+            'title="{}" data-kind="{}">{}{}'
             '<span class="visually-hidden">{}</span></button>',
             buttons,
         ),

@@ -182,6 +182,26 @@ def test_it_adds_comments_and_one_level_of_replies(cast, client_for):
     assert Mention.objects.filter(comment=top, user=cast.engineer).exists()
 
 
+def test_it_sends_the_new_comment_count_out_of_band_with_the_comment(cast, client_for):
+    client = client_for("salesperson")
+    post = cast.open_post
+    url = reverse("posts:comments", args=[post.pk])
+    count = f'<span id="comment-count-{post.pk}" hx-swap-oob="true">'
+    first = client.post(url, {"body": "First!"}, HTTP_HX_REQUEST="true").content.decode()
+    assert f"{count}1 comment</span>" in first
+    top = Comment.objects.get(post=post)
+    reply = client.post(url, {"body": "Me too", "parent": top.pk}, HTTP_HX_REQUEST="true")
+    assert f"{count}2 comments</span>" in reply.content.decode()  # replies count too
+    # The elements it replaces: on the feed card, on the post's page, on a question's page.
+    card = client.get(cast.open_space.get_absolute_url()).content.decode()
+    assert f'<span id="comment-count-{post.pk}">2 comments</span>' in card
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert f'<span id="comment-count-{post.pk}">2 comments</span>' in page
+    # A plain form post is redirected as before, with no fragment.
+    plain = client.post(url, {"body": "No JavaScript here"})
+    assert plain.status_code == 302
+
+
 def test_it_refuses_an_empty_comment_without_losing_anything(cast, client_for):
     response = client_for("salesperson").post(
         reverse("posts:comments", args=[cast.open_post.pk]), {"body": " "}, HTTP_HX_REQUEST="true"

@@ -48,7 +48,10 @@ def comments(request: HttpRequest, post_id: int) -> HttpResponse:
     if is_htmx(request):
         comment = access_comment(viewer.user, comment.pk)
         view = queries.comment_view(viewer, comment)
-        return render(request, "posts/_comment.html", {"view": view, "post": post, "fresh": True})
+        # The new count goes with the comment, out of band, to the card or page it shows on.
+        post.refresh_from_db(fields=["comment_count"])
+        context = {"view": view, "post": post, "fresh": True}
+        return render(request, "posts/_comment_added.html", context)
     return HttpResponseRedirect(comment.get_absolute_url())
 
 

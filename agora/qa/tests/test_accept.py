@@ -33,7 +33,7 @@ def test_the_asker_accepts_and_the_answers_section_is_redrawn(cast, client_for, 
     html = response.content.decode()
     assert html.lstrip().startswith('<section class="answers" id="answers"')
     assert html.index(f'id="answer-{chosen.pk}"') < html.index(f'id="answer-{first.pk}"')
-    assert "✓</span> Accepted answer" in html
+    assert "</svg> Accepted answer" in html
     assert "Unaccept<span" in html
     chosen.refresh_from_db()
     question.refresh_from_db()
@@ -157,7 +157,7 @@ def test_the_question_lists_and_cards_show_the_accepted_mark(cast, client_for, a
     actions.check_accept(cast.engineer, chosen.pk)
     client = client_for("salesperson")
     listed = client.get(reverse("qa:list"), {"show": "all"}).content.decode()
-    assert "✓</span> Accepted" in listed
+    assert "</svg> Accepted</span>" in listed
     feed = client.get(cast.open_space.get_absolute_url()).content.decode()
     assert "Has an accepted answer" in feed
     assert f'id="question-{question.pk}"' not in client.get(reverse("qa:list")).content.decode()

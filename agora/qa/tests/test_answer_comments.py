@@ -95,3 +95,16 @@ def test_an_empty_comment_is_refused_with_a_reason(cast, client_for, ask, answer
     assert response.status_code == 400
     assert "Write something before you comment." in response.content.decode()
     assert not Comment.objects.exists()
+
+
+def test_a_comment_on_the_question_updates_the_count_on_its_page(cast, client_for, ask):
+    question = ask("open")
+    client = client_for("salesperson")
+    page = client.get(question.get_absolute_url()).content.decode()
+    count = f'<span id="comment-count-{question.pk}"'
+    assert f"{count}>Comment</span> on the question</summary>" in page
+    url = reverse("posts:comments", args=[question.pk])
+    response = client.post(url, {"body": "Which runbook?"}, HTTP_HX_REQUEST="true")
+    assert f'{count} hx-swap-oob="true">1 comment</span>' in response.content.decode()
+    page = client.get(question.get_absolute_url()).content.decode()
+    assert f"{count}>1 comment</span> on the question</summary>" in page

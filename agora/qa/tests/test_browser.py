@@ -65,7 +65,8 @@ def test_ask_answer_thumbs_up_accept_and_see_the_credit(cast, page, live_server)
     page.get_by_role("button", name="Accept the answer by Ada Engineer").click()
     accepted = page.locator(f"#answer-{answer.pk} .mark-accepted")
     accepted.wait_for()
-    assert " ".join(accepted.inner_text().split()) == "✓ Accepted answer"
+    assert " ".join(accepted.inner_text().split()) == "Accepted answer"
+    assert accepted.locator("svg.icon-circle-check").count() == 1
     assert page.get_by_role("button", name="Unaccept the answer by Ada Engineer").is_visible()
     assert page.url == question_url
     answer.refresh_from_db()

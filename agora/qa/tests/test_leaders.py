@@ -160,7 +160,7 @@ def test_a_spaces_feed_shows_pinned_posts_first_and_only_once(cast, client_for, 
     posts.check_pin(cast.engineer, older.pk, pinned=True)
     client = client_for("salesperson")
     html = client.get(cast.open_space.get_absolute_url()).content.decode()
-    assert "📌</span> Pinned" in html
+    assert "</svg> Pinned in Open Space" in html
     first_page = _feed_ids(html)
     assert first_page == [older.pk, newer[4].pk, newer[3].pk, newer[2].pk]
     more = re.search(r'hx-get="([^"]+)"', html[html.index('id="load-more"') :])

@@ -136,4 +136,4 @@ def test_space_feed_with_pinned_posts_budget(cast, client_for, django_assert_num
         posts.check_pin(cast.engineer, post.pk, pinned=True)
     with django_assert_num_queries(PAGE_BASE + 7):
         response = client.get(url)
-    assert response.content.decode().count("📌</span> Pinned in Open Space") == 3
+    assert response.content.decode().count("</svg> Pinned in Open Space") == 3

@@ -33,7 +33,7 @@ def award_badge(
         [user.pk],
         NotificationKind.BADGE,
         post_id=post_id,
-        text=f"{badge.icon} {badge.name}",
+        text=badge.name,
         at=at,
     )
     return True

@@ -116,3 +116,18 @@ def test_the_leaderboard_swaps_its_results_and_fits_a_phone(browser, live_server
     finally:
         context.close()
     assert not errors
+
+
+def test_following_from_a_profile_changes_its_follower_count(cast, page):
+    sign_in(page, cast.salesperson.email, PASSWORD)
+    page.goto(cast.engineer.get_absolute_url())
+    count = page.locator(f"#follower-count-{cast.engineer.pk}")
+    assert count.inner_text() == "0 followers"
+    page.get_by_role("button", name="Follow").click()
+    following = page.get_by_role("button", name="Following")
+    following.wait_for()
+    assert following.get_attribute("aria-pressed") == "true"
+    page.wait_for_function("c => c.innerText === '1 follower'", arg=count.element_handle())
+    following.click()
+    page.get_by_role("button", name="Follow", exact=True).wait_for()
+    page.wait_for_function("c => c.innerText === '0 followers'", arg=count.element_handle())

@@ -157,7 +157,7 @@ def test_it_shows_credibility_and_badges_on_a_profile(cast, client_for):
     assert "<strong>1</strong> thumbs-up" in html
     assert "<strong>1</strong> accepted answer<" in html
     assert "Problem solver" in html and "Had a first answer accepted." in html
-    assert "✅" in html
+    assert '<svg class="icon icon-circle-check badge-icon"' in html
     assert "#deploys" in html and "#welcome" in html
     assert "How to become" not in html  # the level panel is for the person themself
 

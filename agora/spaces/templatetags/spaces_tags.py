@@ -8,12 +8,15 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from agora.core.icons import icon_html
+
 register = template.Library()
 
+# CSS class, tooltip, Lucide icon, and what a screen reader says before the space's name.
 VISIBILITY_ICONS = {
-    "secret": ("vis-secret", "Secret space", "◉", "Secret:"),
-    "private": ("vis-private", "Private space", "🔒", "Private:"),
-    "open": ("vis-open", "Open space", "#", "Open:"),
+    "secret": ("vis-secret", "Secret space", "eye-off", "Secret:"),
+    "private": ("vis-private", "Private space", "lock", "Private:"),
+    "open": ("vis-open", "Open space", "hash", "Open:"),
 }
 
 
@@ -21,11 +24,10 @@ VISIBILITY_ICONS = {
 def visibility_icon(visibility: str) -> SafeString:
     css, title, icon, spoken = VISIBILITY_ICONS.get(visibility, VISIBILITY_ICONS["open"])
     return format_html(
-        '<span class="vis {}" title="{}"><span aria-hidden="true">{}</span>'
-        '<span class="visually-hidden">{}</span></span>',
+        '<span class="vis {}" title="{}">{}<span class="visually-hidden">{}</span></span>',
         css,
         title,
-        icon,
+        icon_html(icon),
         spoken,
     )
 

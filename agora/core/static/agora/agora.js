@@ -12,6 +12,22 @@
     setTimeout(function () { toast.remove(); }, 5000);
   }
 
+  // An icon this script draws: a <use> of the Lucide icon base.html defines once per page
+  // (agora.core.icons.SHARED names them), as the server draws it; hidden from screen readers.
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  function icon(name) {
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("class", "icon icon-" + name);
+    svg.setAttribute("width", "20");
+    svg.setAttribute("height", "20");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var use = document.createElementNS(SVG_NS, "use");
+    use.setAttribute("href", "#i-" + name);
+    svg.appendChild(use);
+    return svg;
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     // Server-rendered messages fade after a while.
     document.querySelectorAll("#toasts .toast").forEach(function (toast) {
@@ -27,7 +43,55 @@
         toggle.setAttribute("aria-expanded", open ? "true" : "false");
       });
     }
+    setUpPhoneSearch();
   });
+
+  // On phones the top bar's search box is behind a button (a link to the search page, for
+  // browsers without JavaScript) that opens it as a row over the whole top bar, with its
+  // suggestions the width of the screen below. The close button, Escape, or a tap outside
+  // shut it; focus goes back to the button.
+  function setUpPhoneSearch() {
+    var topbar = document.querySelector("[data-topbar]");
+    var toggle = document.querySelector("[data-search-toggle]");
+    var box = document.getElementById("topbar-q");
+    if (!topbar || !toggle || !box) return;
+    toggle.setAttribute("role", "button");
+    toggle.setAttribute("aria-expanded", "false");
+
+    function open() {
+      topbar.classList.add("search-open");
+      toggle.setAttribute("aria-expanded", "true");
+      box.focus();
+    }
+    function close(refocus) {
+      if (!topbar.classList.contains("search-open")) return;
+      topbar.classList.remove("search-open");
+      toggle.setAttribute("aria-expanded", "false");
+      if (refocus) toggle.focus();
+    }
+    toggle.addEventListener("click", function (event) {
+      event.preventDefault();
+      open();
+    });
+    toggle.addEventListener("keydown", function (event) {
+      // A link answers Enter; a button also answers Space.
+      if (event.key === " ") {
+        event.preventDefault();
+        open();
+      }
+    });
+    var closer = topbar.querySelector("[data-search-close]");
+    if (closer) closer.addEventListener("click", function () { close(true); });
+    topbar.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && topbar.classList.contains("search-open")) {
+        event.preventDefault();
+        close(true);
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (!topbar.contains(event.target)) close(false);
+    });
+  }
 
   // Close an open menu when clicking elsewhere or pressing Escape.
   document.addEventListener("click", function (event) {
@@ -85,6 +149,49 @@
   document.addEventListener("agora:toast", function (event) {
     showToast(event.detail.message, event.detail.level);
   });
+
+  // --- @mentions ------------------------------------------------------------------------
+  // A textarea inside <text-expander keys="@"> (the npm package
+  // @github/text-expander-element, loaded as a module by base.html) offers people as "@"
+  // and the first letters of a name or handle are typed: the menu is people:mentions'
+  // listbox, which the library drives from the keyboard (arrow keys to move, Enter or Tab
+  // to choose, Escape to close) through aria-activedescendant. Choosing writes "@handle ".
+  // Its events do not bubble, so they are caught on their way down (capture).
+  var MENTION_PREFIX = /^[\p{L}\p{N}_.'-]{1,64}$/u; // as people.views.MENTION_PREFIX
+
+  var newestMenu = new WeakMap(); // <text-expander> → its latest request's menu
+
+  function emptyMenu() {
+    return { matched: false, fragment: document.createElement("ul") };
+  }
+
+  document.addEventListener("text-expander-change", function (event) {
+    var expander = event.target;
+    var detail = event.detail;
+    var url = document.body.dataset.mentionsUrl;
+    if (detail.key !== "@" || !url || !MENTION_PREFIX.test(detail.text)) return;
+    var menu = fetch(url + "?q=" + encodeURIComponent(detail.text), {
+      credentials: "same-origin",
+      headers: { "HX-Request": "true" },
+    })
+      .then(function (response) { return response.ok ? response.text() : ""; })
+      .then(function (html) {
+        var holder = document.createElement("template");
+        holder.innerHTML = html; // the server's own fragment, every name escaped by Django
+        var list = holder.content.querySelector("[role=listbox]");
+        if (!list || !list.querySelector("[role=option]")) return emptyMenu();
+        return { matched: true, fragment: list };
+      })
+      .catch(emptyMenu);
+    // Each letter asks again, and answers may come back out of order: every request
+    // settles with the newest one's menu, so "@s" answering late never replaces "@sa".
+    newestMenu.set(expander, menu);
+    detail.provide(menu.then(function () { return newestMenu.get(expander); }));
+  }, true);
+
+  document.addEventListener("text-expander-value", function (event) {
+    if (event.detail.key === "@") event.detail.value = event.detail.item.dataset.value;
+  }, true);
 
   // --- Attachments -----------------------------------------------------------------------
   // An "Attach" input (data-attach-input) lists what was chosen in its form's panel
@@ -192,7 +299,8 @@
       var item = make("li", "attach-item attach-" + kind);
       var thumb = make("span", "attach-thumb attach-thumb-" + kind);
       thumb.setAttribute("aria-hidden", "true");
-      thumb.textContent = kind === "video" ? "▶" : kind === "image" ? "🖼" : extensionOf(file.name);
+      if (kind === "document") thumb.textContent = extensionOf(file.name);
+      else thumb.appendChild(icon(kind === "video" ? "play" : "image"));
       if (kind === "image" && PREVIEWABLE.test(file.type) && file.size <= PREVIEW_MAX_BYTES) {
         showPreview(file, thumb);
       }
@@ -205,9 +313,7 @@
         var remove = make("button", "icon-button attach-remove");
         remove.type = "button";
         remove.dataset.attachRemove = String(index);
-        var cross = make("span", "", "×");
-        cross.setAttribute("aria-hidden", "true");
-        remove.appendChild(cross);
+        remove.appendChild(icon("x"));
         remove.appendChild(make("span", "visually-hidden", "Remove " + file.name));
         item.appendChild(remove);
       }
@@ -427,14 +533,16 @@
     // Fixed markup only; everything from the post is set as text or attributes below.
     dialog.innerHTML =
       '<div class="lightbox-bar"><p class="lightbox-count" id="lightbox-count"></p>' +
-      '<button type="button" class="button lightbox-close" data-lightbox-close>' +
-      '<span aria-hidden="true">✕</span> Close</button></div>' +
+      '<button type="button" class="button lightbox-close" data-lightbox-close>Close</button></div>' +
       '<figure class="lightbox-figure"><img class="lightbox-image" alt="">' +
       '<figcaption class="lightbox-caption"></figcaption></figure>' +
       '<div class="lightbox-nav">' +
-      '<button type="button" class="button" data-lightbox-step="-1"><span aria-hidden="true">‹</span> Previous</button>' +
-      '<button type="button" class="button" data-lightbox-step="1">Next <span aria-hidden="true">›</span></button>' +
+      '<button type="button" class="button" data-lightbox-step="-1">Previous</button>' +
+      '<button type="button" class="button" data-lightbox-step="1">Next</button>' +
       "</div>";
+    dialog.querySelector("[data-lightbox-close]").prepend(icon("x"));
+    dialog.querySelector('[data-lightbox-step="-1"]').prepend(icon("chevron-left"));
+    dialog.querySelector('[data-lightbox-step="1"]').append(icon("chevron-right"));
     var state = { dialog: dialog, items: [], index: 0, opener: null };
     dialog.addEventListener("click", function (event) {
       var target = event.target instanceof Element ? event.target : null;
