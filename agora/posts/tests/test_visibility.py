@@ -6,7 +6,6 @@ by non-members; a secret space answers 404 to non-members everywhere, like a mis
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import pytest
@@ -17,6 +16,7 @@ from agora.media.models import Attachment
 from agora.posts import actions
 from agora.posts.models import Post
 from agora.spaces.models import Visibility
+from agora.testing.pages import without_csrf
 from agora.testing.personas import PERSONAS, Cast
 
 # Who may read posts in each kind of space (the cast's memberships).
@@ -28,12 +28,6 @@ READERS = {
 MATRIX = [(p, v) for p in PERSONAS for v in Visibility]
 
 pytestmark = pytest.mark.django_db
-
-
-def _without_csrf(html: bytes) -> bytes:
-    """Pages differ only by their per-response CSRF token."""
-    html = re.sub(rb'"X-CSRFToken": "[^"]+"', b"", html)
-    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", html)
 
 
 def _case(persona: str, visibility: Visibility) -> str:
@@ -173,7 +167,7 @@ def test_it_answers_a_secret_space_exactly_like_a_missing_one(cast, client_for, 
         assert missing.status_code == 404
         if not allowed:
             assert secret.status_code == 404
-            assert _without_csrf(secret.content) == _without_csrf(missing.content)
+            assert without_csrf(secret.content) == without_csrf(missing.content)
     if not allowed:
         join = client.post(reverse("spaces:join", args=[slug]))
         assert join.status_code == 404
