@@ -18,7 +18,8 @@ from agora.posts.models import ReactionKind
 from agora.qa.actions import do_accept, do_answer, do_ask, do_mark_official
 from agora.qa.models import Answer
 from agora.spaces.actions import do_join
-from agora.spaces.models import Space, Visibility
+from agora.spaces.models import Space
+from agora.spaces.visibility import JOIN, how_to_join
 
 
 @dataclass
@@ -75,7 +76,7 @@ def _ensure_member(company: Company, space: Space | None, person: User) -> None:
     """People join an open space to ask in it; private ones must be in the content."""
     if space is None or person in company.members[space.name]:
         return
-    if space.visibility != Visibility.OPEN:
+    if how_to_join(space) != JOIN:
         raise RuntimeError(f"Demo content: {person.email} cannot ask in {space.name}.")
     do_join(person, space)
     company.members[space.name].append(person)

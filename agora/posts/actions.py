@@ -55,9 +55,9 @@ from agora.posts.models import (
     Tag,
 )
 from agora.spaces import actions as spaces
-from agora.spaces.models import Membership, Space
+from agora.spaces.models import Space
 from agora.spaces.queries import membership_roles
-from agora.spaces.visibility import moderates
+from agora.spaces.visibility import may_post, moderates
 
 
 @dataclass(frozen=True)
@@ -158,12 +158,7 @@ def check_create_post(
 
     ``roles`` (space id → role, as the viewer already holds them) saves a query.
     """
-    if roles is not None:
-        is_member = space is None or space.pk in roles
-    else:
-        is_member = space is None or Membership.objects.filter(space=space, user=author).exists()
-    if not is_member:
-        assert space is not None
+    if space is not None and not may_post(author, space, roles):
         raise ActionError(f"Join {space.name} to post in it.", status=403)
     body = _check_body(
         body, limit=settings.AGORA_POST_MAX_CHARS, what="post", allow_empty=bool(uploads)

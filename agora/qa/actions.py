@@ -31,9 +31,9 @@ from agora.qa.models import Answer, Question
 from agora.reputation import actions as reputation
 from agora.reputation import badges, levels
 from agora.reputation import queries as reputation_queries
-from agora.spaces.models import Membership, Space
+from agora.spaces.models import Space
 from agora.spaces.queries import membership_roles
-from agora.spaces.visibility import moderates, visible_through
+from agora.spaces.visibility import may_post, moderates, visible_through
 
 
 def check_ask(
@@ -50,14 +50,8 @@ def check_ask(
     """Authorise and validate a question and its files, then ask it."""
     title = posts.clean_title(title)
     tag_names = posts.parse_tags(tags)
-    if space is not None:
-        member = (
-            space.pk in roles
-            if roles is not None
-            else (Membership.objects.filter(space=space, user=author).exists())
-        )
-        if not member:
-            raise ActionError(f"Join {space.name} to ask in it.", status=403)
+    if space is not None and not may_post(author, space, roles):
+        raise ActionError(f"Join {space.name} to ask in it.", status=403)
     refuse_nul(body, field="body")
     body = body.replace("\r\n", "\n").strip()
     if len(body) > settings.AGORA_POST_MAX_CHARS:

@@ -16,6 +16,7 @@ from agora.core.errors import ActionError
 from agora.core.nul import refuse_nul
 from agora.people.models import User
 from agora.spaces.models import JoinRequest, Kind, Membership, Role, Space, Visibility
+from agora.spaces.visibility import ASK, JOIN, how_to_join
 
 # Slugs that would collide with the spaces app's own URLs (``/spaces/new/`` creates a space).
 RESERVED_SLUGS = {"new"}
@@ -100,10 +101,11 @@ def do_join(user: User, space: Space, *, message: str = "") -> str:
     refuse_nul(message, field="message")
     if Membership.objects.filter(space=space, user=user).exists():
         return "already"
-    if space.visibility == Visibility.OPEN:
+    how = how_to_join(space)
+    if how == JOIN:
         _add(space, user, Role.MEMBER)
         return "joined"
-    if space.visibility == Visibility.PRIVATE:
+    if how == ASK:
         try:
             with transaction.atomic():
                 JoinRequest.objects.create(space=space, user=user, message=message[:500])
