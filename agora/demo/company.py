@@ -38,8 +38,8 @@ from agora.posts.actions import (
 )
 from agora.posts.models import Comment, Post, Reaction, ReactionKind
 from agora.spaces.actions import do_add_member, do_create_space, do_join
-from agora.spaces.models import Role, Space, Visibility
-from agora.spaces.visibility import can_start_posts
+from agora.spaces.models import Role, Space
+from agora.spaces.visibility import JOIN, can_start_posts, how_to_join, readable_to_all
 
 SEED = 2026
 DEMO_PASSWORD = "agora-demo"  # noqa: S105 - the demo's published, shared password
@@ -282,7 +282,7 @@ class _Builder:
             if user in members:
                 continue
             members.append(user)
-            if spec.visibility == Visibility.OPEN:
+            if how_to_join(space) == JOIN:
                 do_join(user, space)  # anyone may join an open space by themselves
             else:
                 do_add_member(space, user)  # private and secret ones are by invitation
@@ -294,7 +294,7 @@ class _Builder:
 
     def _readers(self, space: Space | None) -> list[User]:
         """Who can read (and so comment and react in) ``space``; None is company-wide."""
-        if space is None or space.visibility == Visibility.OPEN:
+        if space is None or readable_to_all(space):
             return list(self.people.values())
         return self.members[space.name]
 

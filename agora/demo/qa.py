@@ -18,9 +18,9 @@ from agora.posts.models import ReactionKind
 from agora.qa.actions import do_accept, do_answer, do_ask, do_mark_official
 from agora.qa.models import Answer
 from agora.spaces.actions import do_join
-from agora.spaces.models import Space, Visibility
+from agora.spaces.models import Space
 from agora.spaces.queries import space_role
-from agora.spaces.visibility import can_start_posts
+from agora.spaces.visibility import JOIN, can_start_posts, how_to_join
 
 
 @dataclass
@@ -79,7 +79,7 @@ def _ensure_member(company: Company, space: Space | None, person: User) -> None:
     """People join an open space to ask in it; private ones must be in the content."""
     if space is None or person in company.members[space.name]:
         return
-    if space.visibility != Visibility.OPEN:
+    if how_to_join(space) != JOIN:
         raise RuntimeError(f"Demo content: {person.email} cannot ask in {space.name}.")
     do_join(person, space)
     company.members[space.name].append(person)

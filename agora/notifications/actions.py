@@ -8,6 +8,7 @@ from datetime import datetime
 from django.utils import timezone
 
 from agora.notifications.models import Notification
+from agora.notifications.queries import visible
 from agora.people.models import User
 from agora.posts.models import Post
 
@@ -52,6 +53,9 @@ def mark_read(user: User, notification_ids: Iterable[int]) -> int:
 
 
 def mark_all_read(user: User) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    """Mark read what the person may see, and say how many: counting notifications about
+    posts they can no longer read would tell a removed member that a secret space is
+    still busy. The others stay unread and stay hidden (the bell never counts them)."""
+    return Notification.objects.filter(
+        pk__in=visible(user).filter(read_at__isnull=True).values("pk")
+    ).update(read_at=timezone.now())

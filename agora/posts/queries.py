@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 
 from agora.core.pagination import Page, keyset_page
 from agora.people.models import Follow, User
@@ -158,6 +158,17 @@ def profile_feed(viewer: Viewer, person: User, *, cursor: str | None, size: int)
     """A person's posts that the viewer may read (none from spaces closed to the viewer)."""
     posts = Post.objects.visible_to(viewer.user).in_feeds().filter(author=person)
     return page_of(viewer, posts, cursor, size)
+
+
+def readable_tag(user: User, name: str) -> Tag | None:
+    """The tag ``name`` if ``user`` may read a post that carries it, else None (one query).
+
+    A tag exists for someone only through the posts they may read: a tag used only in a
+    secret space must answer exactly like a tag used nowhere, or anyone could probe
+    which tags secret spaces use. The EXISTS stops at the first readable post.
+    """
+    readable = Post.objects.visible_to(user).filter(tags=OuterRef("pk"))
+    return Tag.objects.filter(Exists(readable), name=name).first()
 
 
 def tag_feed(viewer: Viewer, tag: Tag, *, cursor: str | None, size: int) -> Page[PostCard]:

@@ -225,8 +225,9 @@ class Credibility:
 def credibility(viewer: User, person: User, top: int = 5) -> Credibility:
     """Reputation, 👍 received, accepted answers, top tags and badges (three queries).
 
-    On one's own profile the running totals are shown: everything the person earned.
-    Anyone else sees sums over the credit whose post they may read, like leaderboards.
+    On one's own profile the running totals are shown: everything the person earned, and
+    every badge. Anyone else sees sums over the credit whose post they may read, like
+    leaderboards, and the badges earned on posts they may read (or on none).
     """
     if viewer.pk == person.pk:
         mine = Reputation.objects.filter(user=person).first()
@@ -262,9 +263,14 @@ def credibility(viewer: User, person: User, top: int = 5) -> Credibility:
             .order_by("-total", "tags__name")
             .values_list("tags__name", "total")[:top]
         )
+    awards = BadgeAward.objects.filter(user=person)
+    if viewer.pk != person.pk:
+        # A badge says where it was earned ("Curious" for a first question): others see
+        # those whose post they may read, and those no post earned.
+        awards = awards.filter(Q(post__isnull=True) | visible_through(viewer))
     earned = [
         EarnedBadge(BADGES[award.badge], award.awarded_at)
-        for award in BadgeAward.objects.filter(user=person).order_by("-awarded_at", "-pk")
+        for award in awards.order_by("-awarded_at", "-pk")
         if award.badge in BADGES
     ]
     return Credibility(points, thumbs, accepted, tags, earned)

@@ -28,7 +28,7 @@ from agora.people.models import User
 from agora.people.queries import find_person
 from agora.spaces.access import space_for
 from agora.spaces.models import JoinRequest, Kind, Membership, Posting, Role, Space, Visibility
-from agora.spaces.visibility import may_handle
+from agora.spaces.visibility import ASK, JOIN, how_to_join, may_handle
 
 # Slugs that would collide with the spaces app's own URLs (``/spaces/new/`` creates a space).
 RESERVED_SLUGS = {"new"}
@@ -206,10 +206,11 @@ def do_join(user: User, space: Space, *, message: str = "") -> str:
     refuse_nul(message, field="message")
     if Membership.objects.filter(space=space, user=user).exists():
         return "already"
-    if space.visibility == Visibility.OPEN:
+    how = how_to_join(space)
+    if how == JOIN:
         _add(space, user, Role.MEMBER)
         return "joined"
-    if space.visibility == Visibility.PRIVATE:
+    if how == ASK:
         try:
             with transaction.atomic():
                 JoinRequest.objects.create(space=space, user=user, message=message[:500])

@@ -104,6 +104,14 @@ class Space(models.Model):
     def get_absolute_url(self) -> str:
         return link("posts:space", self.slug)
 
+    @property
+    def how_to_join(self) -> str:
+        """``"join"``, ``"ask"`` or ``"added_only"``, for templates (the rule is
+        ``agora.spaces.visibility.how_to_join``)."""
+        from agora.spaces import visibility  # which imports this module
+
+        return visibility.how_to_join(self)
+
 
 class Membership(models.Model):
     """``user`` belongs to ``space`` with a role."""

@@ -1,6 +1,6 @@
 """The visibility rule, in one module: who may know that a space exists, who may read what
-is in it, who manages it (and which roles a manager may give or take), who may start posts
-in it, and which rows a person may see through the space they are in.
+is in it, how one gets in, who may start posts and who manages it (and which roles a
+manager may give or take), and which rows a person may see through the space they are in.
 
 A space is open (any employee reads and joins it), private (listed; members read it) or
 secret (unlisted; 404 to non-members, exactly like a space that does not exist). Content
@@ -30,6 +30,9 @@ MANAGER_ROLES = frozenset({Role.OWNER, Role.MODERATOR})
 # Spaces every employee may read, and those every employee may know exist.
 READABLE_TO_ALL = (Visibility.OPEN,)
 LISTED = (Visibility.OPEN, Visibility.PRIVATE)
+# How someone who may know a space gets in: open spaces are joined at once, private ones
+# are asked to join (the managers decide); a secret space is entered only by being added.
+JOIN, ASK, ADDED_ONLY = "join", "ask", "added_only"
 
 
 def member_space_ids(user: User) -> QuerySet[Membership, int]:
@@ -56,9 +59,14 @@ def readable_space_ids(user: User) -> QuerySet[Space, Any]:
     return readable(Space.objects.all(), user).order_by().values("pk")
 
 
+def readable_to_all(space: Space | None) -> bool:
+    """Whether every employee may read ``space`` (``None``: company-wide, they may)."""
+    return space is None or space.visibility in READABLE_TO_ALL
+
+
 def can_read(space: Space, membership: Membership | None) -> bool:
     """The same rule for one space whose membership row (or its absence) is known."""
-    return space.visibility in READABLE_TO_ALL or membership is not None
+    return readable_to_all(space) or membership is not None
 
 
 def visible_through(user: User, path: str = "post") -> Q:
@@ -95,9 +103,29 @@ def readable_space_key(user: User, field: str = "space_key") -> Q:
 def reader_ids(space: Space | None) -> QuerySet[Membership, int] | None:
     """The rule seen from a space: ids of the people who may read its content, as a
     subquery, or None when every employee may (company-wide, or an open space)."""
-    if space is None or space.visibility in READABLE_TO_ALL:
+    if space is None or readable_to_all(space):
         return None
     return Membership.objects.filter(space_id=space.pk).values_list("user_id", flat=True)
+
+
+def how_to_join(space: Space) -> str:
+    """``JOIN`` (at once), ``ASK`` (a request the managers decide) or ``ADDED_ONLY``."""
+    if space.visibility in READABLE_TO_ALL:
+        return JOIN
+    if space.visibility in LISTED:
+        return ASK
+    return ADDED_ONLY
+
+
+def may_post(user: User, space: Space | None, roles: Mapping[int, str] | None = None) -> bool:
+    """Whether ``user`` may write in ``space``: its members; company-wide, everyone.
+    ``roles`` (the user's space ids to their role, when the caller holds them) saves a
+    query."""
+    if space is None:
+        return True
+    if roles is not None:
+        return space.pk in roles
+    return Membership.objects.filter(space_id=space.pk, user_id=user.pk).exists()
 
 
 def manages(role: str | None) -> bool:

@@ -8,18 +8,16 @@ tier, on PostgreSQL.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.apps import apps
-from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.urls import reverse
 from django.utils.http import int_to_base36
 
 from agora.core.nul import NUL_MESSAGE
@@ -34,6 +32,14 @@ from agora.spaces import actions as spaces
 from agora.spaces.models import JoinRequest
 from agora.testing.database import changes, snapshot
 from agora.testing.personas import PASSWORD, Cast
+from agora.testing.urlmap import (
+    CATCH_ALL,
+    Route,
+    admin_model_route,
+    all_routes,
+    check_resolves,
+    some_pk,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -294,47 +300,6 @@ ADMIN_MODEL_PAGES = {
 }
 
 
-@dataclass
-class Route:
-    """One pattern of the URL map, as the resolver holds it."""
-
-    route: str
-    name: str | None
-    callback: Callable[..., Any]
-
-
-def walk(
-    patterns: list[URLPattern | URLResolver], prefix: str = "", namespace: str = ""
-) -> Iterator[Route]:
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            inner = pattern.namespace or ""
-            joined = f"{namespace}:{inner}" if namespace and inner else namespace or inner
-            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), joined)
-        else:
-            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
-            yield Route(prefix + str(pattern.pattern), name, pattern.callback)
-
-
-def all_routes() -> list[Route]:
-    return list(walk(get_resolver().url_patterns))
-
-
-def admin_model(app_label: str, model_name: str) -> type[models.Model] | None:
-    try:
-        model = apps.get_model(app_label, model_name)
-    except LookupError:
-        return None
-    return model if admin.site.is_registered(model) else None
-
-
-def some_pk(model: type[models.Model]) -> str:
-    # A real row where the model has one; "0" (a missing object) for the tables the test
-    # data leaves empty (task results, email addresses).
-    pk = model._base_manager.order_by("pk").values_list("pk", flat=True).first()
-    return str(pk) if pk is not None else "0"
-
-
 def text_fields(model: type[models.Model]) -> tuple[str, ...]:
     return tuple(
         f.name
@@ -367,7 +332,7 @@ def plan(route: Route, world: World) -> list[Planned] | None:
     page = PAGES[route.name]
     kwargs = page.args(world)
     path = reverse(route.name, kwargs=kwargs)
-    _check_resolves(route, path)
+    check_resolves(route, path)
     planned = _requests(route, page, path, post=page.post)
     for key in page.path_text:  # the same request, with NUL in the route's text instead
         bad_path = reverse(route.name, kwargs={**kwargs, key: NUL})
@@ -377,28 +342,22 @@ def plan(route: Route, world: World) -> list[Planned] | None:
 
 
 def _admin_model_page(route: Route) -> tuple[Page, str, type[models.Model]] | None:
-    """Django's admin pages for one registered model, named ``admin:<app>_<model>_<view>``
-    (and the unnamed ``<object_id>/`` that redirects to the change page)."""
-    parts = route.route.split("/")
-    if parts[0] != "admin" or len(parts) < 4:
+    """Django's admin pages for one registered model, and the path that reaches it."""
+    found = admin_model_route(route)
+    if found is None:
         return None
-    model = admin_model(parts[1], parts[2])
-    if model is None:
+    if found.view == "redirect":
+        meta = found.model._meta
+        path = f"/admin/{meta.app_label}/{meta.model_name}/{some_pk(found.model)}/"
+        check_resolves(route, path)
+        return Page(who="admin"), path, found.model
+    if found.view not in ADMIN_MODEL_PAGES:
         return None
-    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}_"
-    if route.name is None and route.route.endswith("/<path:object_id>/"):
-        path = f"/admin/{parts[1]}/{parts[2]}/{some_pk(model)}/"
-        _check_resolves(route, path)
-        return Page(who="admin"), path, model
-    if route.name is None or not route.name.startswith(prefix):
-        return None
-    view = route.name.removeprefix(prefix)
-    if view not in ADMIN_MODEL_PAGES:
-        return None
-    kwargs = {"object_id": some_pk(model)} if "<path:object_id>" in route.route else {}
+    assert route.name is not None
+    kwargs = {"object_id": some_pk(found.model)} if found.takes_object else {}
     path = reverse(route.name, kwargs=kwargs)
-    _check_resolves(route, path)
-    return ADMIN_MODEL_PAGES[view], path, model
+    check_resolves(route, path)
+    return ADMIN_MODEL_PAGES[found.view], path, found.model
 
 
 def _requests(
@@ -412,18 +371,6 @@ def _requests(
         data = dict.fromkeys(post or (STRAY,), NUL)
         planned.append(Planned(route.route, page.who, "POST", path, data))
     return planned
-
-
-def _check_resolves(route: Route, path: str) -> None:
-    """The filled path really reaches the pattern's view (not a 404 by accident)."""
-    match = resolve(path)
-    assert match.func == route.callback, f"{path} does not reach {route.route}"
-    if route.name is not None:
-        assert match.view_name == route.name, f"{path} is {match.view_name}, not {route.name}"
-
-
-# The admin's catch-all answers every other address under /admin/.
-CATCH_ALL = "admin/(?P<url>.*)$"
 
 
 def test_it_knows_how_to_fill_every_url_pattern(world) -> None:

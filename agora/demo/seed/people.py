@@ -22,6 +22,7 @@ from agora.demo import content
 from agora.demo.seed import text
 from agora.people.models import Department, Follow, Skill, User
 from agora.spaces.models import Kind, Membership, Role, Space, Visibility
+from agora.spaces.visibility import READABLE_TO_ALL
 
 BATCH = 2_000
 DAY = 86_400
@@ -374,7 +375,7 @@ def seed_spaces(
         Space.objects.bulk_create([space])
         Membership.objects.bulk_create(memberships, batch_size=BATCH)
         writers = Picker(members, people.weights, people.depts)
-        readers = people.everyone if visibility == Visibility.OPEN else writers
+        readers = people.everyone if visibility in READABLE_TO_ALL else writers
         seeded.append(
             SeededSpace(
                 id=space_id,

@@ -69,6 +69,17 @@ def test_it_never_shows_a_secret_questions_notifications_to_someone_removed(
     assert Notification.objects.filter(user=cast.salesperson, read_at__isnull=True).count() == 3
 
 
+def test_it_counts_only_visible_notifications_when_marking_all_read(
+    cast, client_for, secret_question
+):
+    membership = Membership.objects.get(space=cast.secret_space, user=cast.salesperson)
+    do_remove_member("owner", membership)
+    response = client_for("salesperson").post(reverse("notifications:mark_all_read"), follow=True)
+    # Three about the secret question are still unread, and no count may say so.
+    assert "1 notification marked as read." in response.content.decode()
+    assert Notification.objects.filter(user=cast.salesperson, read_at__isnull=True).count() == 3
+
+
 def test_it_drops_notifications_about_deleted_posts_and_answers(cast, secret_question):
     reply = secret_question.answers.get(post__author=cast.engineer)
     qa.check_delete_answer(cast.engineer, reply.pk)

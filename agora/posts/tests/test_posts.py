@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from agora.posts import actions
 from agora.posts.models import Comment, Mention, Post, PostRevision
+from agora.testing.pages import without_csrf
 
 pytestmark = pytest.mark.django_db
 
@@ -48,19 +49,28 @@ def test_it_posts_as_a_plain_form_and_redirects_to_the_post(cast, client_for):
 def test_it_refuses_posting_in_a_space_one_has_not_joined(cast, client_for):
     response = client_for("outsider").post(
         reverse("posts:create"),
-        {"body": "Hi", "space": cast.open_space.slug},
+        {"body": "Hi from outside", "space": cast.open_space.slug},
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 403
     assert "Join Open Space to post in it" in response.content.decode()
     assert response["HX-Retarget"] == "#composer-error"
+    assert not Post.objects.filter(body="Hi from outside").exists()
+    feed = client_for("engineer").get(cast.open_space.get_absolute_url()).content.decode()
+    assert "Hi from outside" not in feed
 
 
 def test_it_answers_404_when_posting_into_a_secret_space_from_outside(cast, client_for):
-    response = client_for("salesperson").post(
-        reverse("posts:create"), {"body": "Hi", "space": cast.secret_space.slug}
+    client = client_for("salesperson")
+    response = client.post(
+        reverse("posts:create"), {"body": "Hi from sales", "space": cast.secret_space.slug}
     )
-    assert response.status_code == 404
+    missing = client.post(reverse("posts:create"), {"body": "Hi", "space": "no-such-space"})
+    assert response.status_code == missing.status_code == 404
+    assert without_csrf(response.content) == without_csrf(missing.content)
+    assert not Post.objects.filter(body="Hi from sales").exists()
+    cast.secret_space.refresh_from_db()
+    assert cast.secret_space.post_count == 1
 
 
 @pytest.mark.parametrize(
@@ -86,6 +96,8 @@ def test_it_limits_the_number_of_people_mentioned(cast, client_for, settings):
     )
     assert response.status_code == 400
     assert "at most 2 people" in response.content.decode()
+    assert not Post.objects.filter(body=body).exists()
+    assert not Mention.objects.exists()
 
 
 def test_it_keeps_the_previous_version_when_the_author_edits(cast, client_for):
@@ -139,11 +151,21 @@ def test_it_lets_a_space_moderator_delete_without_being_a_site_moderator(cast, c
 
     membership = cast.open_space.memberships.get(user=cast.salesperson)
     do_set_role("owner", membership, "moderator")
-    response = client_for("salesperson").post(reverse("posts:delete", args=[cast.open_post.pk]))
+    client = client_for("salesperson")
+    response = client.post(reverse("posts:delete", args=[cast.open_post.pk]))
     assert response.status_code == 302
+    assert response["Location"] == cast.open_space.get_absolute_url()
+    cast.open_post.refresh_from_db()
+    assert cast.open_post.deleted_by == cast.salesperson
+    assert client_for("outsider").get(cast.open_post.get_absolute_url()).status_code == 404
+    feed = client.get(cast.open_space.get_absolute_url()).content.decode()
+    assert f'id="post-{cast.open_post.pk}"' not in feed
     # ... but not in a space where they are only a member.
-    response = client_for("salesperson").post(reverse("posts:delete", args=[cast.private_post.pk]))
+    response = client.post(reverse("posts:delete", args=[cast.private_post.pk]))
     assert response.status_code == 403
+    cast.private_post.refresh_from_db()
+    assert cast.private_post.deleted_at is None
+    assert client.get(cast.private_post.get_absolute_url()).status_code == 200
 
 
 def test_it_shows_menus_only_to_those_who_may_use_them(cast, client_for):

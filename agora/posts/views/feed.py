@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
@@ -13,7 +13,6 @@ from agora.core.htmx import bad_request, error_into, is_htmx, render_page, safe_
 from agora.core.pagination import BadCursor
 from agora.posts import actions, queries
 from agora.posts.forms import PostForm
-from agora.posts.models import Tag
 from agora.spaces.access import access_space
 from agora.spaces.forms import JoinRequestForm
 from agora.spaces.queries import has_pending_request, pending_requests
@@ -80,7 +79,9 @@ def space(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def tag(request: HttpRequest, name: str) -> HttpResponse:
     viewer = viewer_for(request)
-    tag = get_object_or_404(Tag, name=name.lower())
+    tag = queries.readable_tag(viewer.user, name.lower())
+    if tag is None:  # used nowhere, or only where the viewer may not read
+        raise Http404("No such tag")
     try:
         page = queries.tag_feed(
             viewer, tag, cursor=request.GET.get("before"), size=settings.AGORA_FEED_PAGE_SIZE

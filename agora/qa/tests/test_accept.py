@@ -52,6 +52,10 @@ def test_it_accepts_as_a_plain_form_and_returns_to_the_answer(cast, client_for, 
     response = client_for("engineer").post(reverse("qa:accept", args=[chosen.pk]), {"on": "1"})
     assert response.status_code == 302
     assert response["Location"] == chosen.get_absolute_url()
+    page = client_for("outsider").get(response["Location"]).content.decode()
+    assert "</svg> Accepted answer" in page
+    chosen.refresh_from_db()
+    assert chosen.is_accepted and chosen.accepted_by == cast.engineer
 
 
 def test_switching_the_accepted_answer_keeps_exactly_one(cast, ask, answer):
@@ -109,8 +113,14 @@ def test_a_space_moderator_may_accept_for_the_asker(cast, client_for, ask, answe
 def test_the_space_owner_may_accept_too(cast, client_for, ask, answer):
     question = ask("open", by=cast.salesperson)
     chosen = answer(cast.outsider, question)
+    before = _total(cast.outsider)
     response = client_for("engineer").post(reverse("qa:accept", args=[chosen.pk]), {"on": "1"})
     assert response.status_code == 302
+    chosen.refresh_from_db()
+    question.refresh_from_db()
+    assert chosen.is_accepted and chosen.accepted_by == cast.engineer
+    assert question.accepted_answer == chosen
+    assert _total(cast.outsider) == before + policy.get("reputation.accepted_answer_points")
 
 
 @pytest.mark.parametrize("persona", ["salesperson", "outsider"])

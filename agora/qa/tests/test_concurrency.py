@@ -8,7 +8,6 @@ from __future__ import annotations
 from functools import partial
 
 import pytest
-from django.db import connection
 
 from agora.core.errors import ActionError
 from agora.qa import actions
@@ -27,7 +26,7 @@ def _accept(user, answer_id: int) -> None:
             raise
 
 
-def test_two_concurrent_accepts_leave_exactly_one_accepted_answer(cast, ask, answer):
+def test_two_concurrent_accepts_leave_exactly_one_accepted_answer(cast, client_for, ask, answer):
     question = ask("open")
     first = answer(cast.salesperson, question, "First")
     second = answer(cast.outsider, question, "Second")
@@ -49,7 +48,14 @@ def test_two_concurrent_accepts_leave_exactly_one_accepted_answer(cast, ask, ans
     grants = ReputationEvent.objects.filter(kind=EventKind.ACCEPTED).count()
     reversals = ReputationEvent.objects.filter(kind=EventKind.UNACCEPTED).count()
     assert grants - reversals == 1
-    assert connection.vendor in ("sqlite", "postgresql")
+    # ... and it is the accepted answer's author who holds it, as the question page says.
+    winner = accepted[0].author
+    loser = cast.outsider if winner == cast.salesperson else cast.salesperson
+    assert Reputation.objects.get(user=winner).accepted_answers == 1
+    assert Reputation.objects.get(user=loser).accepted_answers == 0
+    page = client_for("outsider").get(question.get_absolute_url()).content.decode()
+    assert page.count("</svg> Accepted answer") == 1
+    assert f'class="card answer answer-accepted" id="answer-{accepted[0].pk}"' in page
 
 
 def test_many_concurrent_accepts_of_every_answer_leave_one(cast, ask, answer):

@@ -11,6 +11,7 @@ from agora.posts import actions as posts
 from agora.posts.models import Post
 from agora.qa.models import Question
 from agora.qa.tests.conftest import make_leader
+from agora.testing.pages import without_csrf
 
 pytestmark = pytest.mark.django_db
 
@@ -121,29 +122,39 @@ def test_the_duplicate_notice_names_the_original_only_to_its_readers(cast, clien
 
 def test_a_leader_pins_only_in_spaces_they_belong_to(cast, client_for):
     make_leader(cast.outsider)
-    response = client_for("outsider").post(
-        reverse("posts:pin", args=[cast.open_post.pk]), {"on": "1"}
-    )
+    post = cast.open_post
+    response = client_for("outsider").post(reverse("posts:pin", args=[post.pk]), {"on": "1"})
     assert response.status_code == 403
+    post.refresh_from_db()
+    assert post.pinned_at is None
     # A site moderator and the space's owner pin without being leaders.
     for persona in ("moderator", "engineer"):
-        pinned = client_for(persona).post(
-            reverse("posts:pin", args=[cast.open_post.pk]), {"on": "1"}
-        )
+        client = client_for(persona)
+        client.post(reverse("posts:pin", args=[post.pk]), {"on": "0"})
+        pinned = client.post(reverse("posts:pin", args=[post.pk]), {"on": "1"})
         assert pinned.status_code == 302
+        post.refresh_from_db()
+        assert post.pinned_by == cast.persona(persona)
+        feed = client_for("outsider").get(cast.open_space.get_absolute_url()).content.decode()
+        assert "</svg> Pinned" in feed
     company = client_for("moderator").post(
         reverse("posts:pin", args=[cast.company_post.pk]), {"on": "1"}
     )
     assert company.status_code == 400
     assert "Only posts in a space can be pinned." in company.content.decode()
+    cast.company_post.refresh_from_db()
+    assert cast.company_post.pinned_at is None
 
 
 def test_pinning_a_secret_post_from_outside_is_404(cast, client_for):
     make_leader(cast.salesperson)
-    response = client_for("salesperson").post(
-        reverse("posts:pin", args=[cast.secret_post.pk]), {"on": "1"}
-    )
-    assert response.status_code == 404
+    client = client_for("salesperson")
+    response = client.post(reverse("posts:pin", args=[cast.secret_post.pk]), {"on": "1"})
+    missing = client.post(reverse("posts:pin", args=[cast.secret_post.pk + 1000]), {"on": "1"})
+    assert response.status_code == missing.status_code == 404
+    assert without_csrf(response.content) == without_csrf(missing.content)
+    cast.secret_post.refresh_from_db()
+    assert cast.secret_post.pinned_at is None
 
 
 def _feed_ids(html: str) -> list[int]:

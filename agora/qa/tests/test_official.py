@@ -10,6 +10,7 @@ from agora.people import actions as people
 from agora.people.models import User
 from agora.qa.models import Answer
 from agora.reputation.models import Reputation
+from agora.testing.pages import without_csrf
 from agora.testing.personas import Cast
 
 pytestmark = pytest.mark.django_db
@@ -50,9 +51,13 @@ def test_removing_the_mark_reverses_the_credit(cast, client_for, ask, answer, vo
     client.post(reverse("qa:official", args=[mine.pk]), {"on": "1"})
     response = client.post(reverse("qa:official", args=[mine.pk]), {"on": "0"})
     assert response.status_code == 302
+    assert response["Location"] == mine.get_absolute_url()
     mine.refresh_from_db()
     assert not mine.is_official
     assert Reputation.objects.get(user=voice).total == 0
+    page = client.get(question.get_absolute_url()).content.decode()
+    assert "</svg> Official answer" not in page
+    assert "Mark official" in page  # the mark is gone and can be given again
 
 
 def test_people_who_are_not_official_voices_get_a_403(cast, client_for, ask, answer):
@@ -81,5 +86,11 @@ def test_an_official_voice_cannot_mark_someone_elses_answer(cast, client_for, as
 def test_a_secret_answer_is_404_even_to_an_official_voice(cast, client_for, ask, answer, voice):
     question = ask("secret")
     theirs = answer(cast.moderator, question)
-    response = client_for("salesperson").post(reverse("qa:official", args=[theirs.pk]))
-    assert response.status_code == 404
+    client = client_for("salesperson")
+    response = client.post(reverse("qa:official", args=[theirs.pk]), {"on": "1"})
+    missing = client.post(reverse("qa:official", args=[theirs.pk + 1000]), {"on": "1"})
+    assert response.status_code == missing.status_code == 404
+    assert without_csrf(response.content) == without_csrf(missing.content)
+    theirs.refresh_from_db()
+    assert not theirs.is_official
+    assert not Reputation.objects.filter(user=cast.moderator, total__gt=0).exists()

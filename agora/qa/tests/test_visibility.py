@@ -7,7 +7,6 @@ lists), exactly like a question that does not exist.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import pytest
@@ -16,6 +15,7 @@ from django.urls import reverse
 
 from agora.qa.models import Answer, Question
 from agora.spaces.models import Visibility
+from agora.testing.pages import without_csrf
 from agora.testing.personas import PERSONAS, Cast
 
 READERS = {
@@ -32,11 +32,6 @@ MATRIX = [(p, v) for p in PERSONAS for v in Visibility]
 IDS = [f"{p}-{v.value}" for p, v in MATRIX]
 
 pytestmark = pytest.mark.django_db
-
-
-def _without_csrf(html: bytes) -> bytes:
-    html = re.sub(rb'"X-CSRFToken": "[^"]+"', b"", html)
-    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", html)
 
 
 @pytest.fixture
@@ -193,7 +188,7 @@ def test_a_secret_question_answers_exactly_like_a_missing_one(setup, persona):
         secret = getattr(client, method)(secret_url, {"body": "x", "set": "thumbs_up:1"})
         missing = getattr(client, method)(missing_url, {"body": "x", "set": "thumbs_up:1"})
         assert secret.status_code == missing.status_code == 404, secret_url
-        assert _without_csrf(secret.content) == _without_csrf(missing.content)
+        assert without_csrf(secret.content) == without_csrf(missing.content)
 
 
 def test_a_company_wide_question_is_open_to_everyone(cast, client_for, ask, answer):

@@ -10,10 +10,12 @@ import pytest
 from django.urls import reverse
 
 from agora.posts import actions as posts
+from agora.reputation import actions as reputation
 from agora.reputation import queries
 from agora.reputation.tests.helpers import answer, ask
 from agora.spaces.actions import do_remove_member
 from agora.spaces.models import Membership, Visibility
+from agora.testing.pages import without_csrf
 from agora.testing.personas import PERSONAS
 
 READERS = {
@@ -75,9 +77,37 @@ def test_it_lists_experts_of_a_tag_only_from_readable_posts(
 ):
     tag = credit(visibility)
     allowed = persona in READERS[visibility]
-    html = client_for(persona).get(reverse("reputation:experts", args=[tag])).content.decode()
-    assert ('class="card expert' in html) is allowed
-    assert ("No experts in this tag yet" in html) is not allowed
+    client = client_for(persona)
+    response = client.get(reverse("reputation:experts", args=[tag]))
+    if allowed:
+        assert response.status_code == 200
+        assert 'class="card expert' in response.content.decode()
+    else:  # the tag is used only where they cannot read: exactly like an unknown tag
+        missing = client.get(reverse("reputation:experts", args=["nosuchtag"]))
+        assert response.status_code == missing.status_code == 404
+        assert _unnamed(response, tag) == _unnamed(missing, "nosuchtag")
+
+
+@pytest.mark.parametrize(("persona", "visibility"), MATRIX, ids=IDS)
+def test_it_filters_the_leaderboard_by_a_tag_only_for_its_readers(
+    cast, client_for, credit, persona, visibility
+):
+    tag = credit(visibility)
+    allowed = persona in READERS[visibility]
+    client = client_for(persona)
+    response = client.get(reverse("reputation:leaderboard"), {"tag": tag})
+    if allowed:
+        assert response.status_code == 200
+        assert f'<option value="{tag}" selected>' in response.content.decode()
+    else:
+        missing = client.get(reverse("reputation:leaderboard"), {"tag": "nosuchtag"})
+        assert response.status_code == missing.status_code == 404
+        assert _unnamed(response, tag) == _unnamed(missing, "nosuchtag")
+
+
+def _unnamed(response, tag: str) -> bytes:
+    """The page without its CSRF token and the tag it was asked about."""
+    return without_csrf(response.content).replace(tag.encode(), b"")
 
 
 @pytest.mark.parametrize(("persona", "visibility"), MATRIX, ids=IDS)
@@ -99,6 +129,27 @@ def test_it_shows_profile_figures_only_from_readable_posts(
     assert seen.top_tags == ([(tag, 15)] if allowed else [])
     html = client_for(persona).get(cast.engineer.get_absolute_url()).content.decode()
     assert (f"#{tag}" in html) is allowed
+
+
+@pytest.mark.parametrize(("persona", "visibility"), MATRIX, ids=IDS)
+def test_it_shows_a_badge_only_to_readers_of_the_post_that_earned_it(
+    cast, client_for, persona, visibility
+):
+    # The engineer's first question earns "Curious" on it; reaching ten colleagues across
+    # departments would earn "Bridge builder" on no post at all.
+    ask(cast.engineer, space=cast.space(visibility), title="Who owns the launch checklist?")
+    allowed = persona in READERS[visibility] or persona == "engineer"  # one's own: all
+    html = client_for(persona).get(cast.engineer.get_absolute_url()).content.decode()
+    assert ("<strong>Curious</strong>" in html) is allowed
+    assert ("No badges yet." in html) is not allowed
+    badges = queries.credibility(cast.persona(persona), cast.engineer).badges
+    assert [b.badge.name for b in badges] == (["Curious"] if allowed else [])
+
+
+def test_it_shows_badges_that_no_post_earned_to_everyone(cast, client_for):
+    reputation.award_badge(cast.engineer, "bridge_builder")
+    html = client_for("outsider").get(cast.engineer.get_absolute_url()).content.decode()
+    assert "<strong>Bridge builder</strong>" in html
 
 
 def test_it_shows_an_expert_only_the_answers_a_viewer_may_read(cast, client_for):

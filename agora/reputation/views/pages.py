@@ -5,13 +5,14 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from agora.core.htmx import render_page
-from agora.people.models import Department
+from agora.people.models import Department, User
 from agora.posts.models import Tag
+from agora.posts.queries import readable_tag
 from agora.reputation import queries
 from agora.spaces.models import Space
 from agora.spaces.viewer import viewer_for
@@ -19,8 +20,13 @@ from agora.spaces.viewer import viewer_for
 DEFAULT_PERIOD = "month"
 
 
-def _tag(name: str) -> Tag:
-    return get_object_or_404(Tag, name=name.strip().lower()[:50])
+def _tag(user: User, name: str) -> Tag:
+    """The tag if ``user`` may read a post carrying it; otherwise 404, exactly like a tag
+    that exists nowhere (a tag used only in a secret space stays unknowable)."""
+    found = readable_tag(user, name.strip().lower()[:50])
+    if found is None:
+        raise Http404("No such tag")
+    return found
 
 
 @require_GET
@@ -40,7 +46,7 @@ def leaderboard(request: HttpRequest) -> HttpResponse:
         space = Space.objects.readable_by(viewer.user).filter(slug=chosen["space"]).first()
         if space is None:
             raise Http404("No such space")
-    tag = _tag(chosen["tag"]) if chosen["tag"] else None
+    tag = _tag(viewer.user, chosen["tag"]) if chosen["tag"] else None
     departments = list(Department.objects.order_by("name"))
     department = None
     if chosen["department"]:
@@ -90,7 +96,7 @@ def leaderboard(request: HttpRequest) -> HttpResponse:
 def experts(request: HttpRequest, tag: str) -> HttpResponse:
     """Who knows most about a tag, from which department, with their best answers."""
     viewer = viewer_for(request)
-    found = _tag(tag)
+    found = _tag(viewer.user, tag)
     context = {
         "viewer": viewer,
         "tag": found,
