@@ -65,11 +65,12 @@ migrations-check: install
 
 # The suite on SQLite, then on a throwaway PostgreSQL cluster started from the system's
 # binaries (skipped with a message where there are none, unless AGORA_REQUIRE_POSTGRES=1).
+# Both tiers run on every core (pytest-xdist: each worker has its own test database).
 pytest: install static
-	$(BIN)/pytest -p no:cacheprovider
+	$(BIN)/pytest -p no:cacheprovider -n auto
 
 pytest-postgres: install static
-	$(BIN)/python -m agora.testing.pgcluster -- $(BIN)/pytest -p no:cacheprovider -m "not browser"
+	$(BIN)/python -m agora.testing.pgcluster -- $(BIN)/pytest -p no:cacheprovider -n auto -m "not browser"
 
 # The benchmark (not part of `make test`): seeds bench/data/ once, then measures every
 # serving mode with wrk and updates docs/performance.md. BENCH_ARGS="--posts 1000000" etc.
