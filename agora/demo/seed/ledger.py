@@ -29,7 +29,6 @@ from agora.demo.seed.people import BATCH, People
 from agora.people.models import Standing, User
 from agora.reputation import levels
 from agora.reputation.actions import thumbs_up_points
-from agora.reputation.badges import THUMBS_UP_BADGES
 from agora.reputation.models import (
     BadgeAward,
     CreditTotal,
@@ -38,6 +37,7 @@ from agora.reputation.models import (
     ReputationEvent,
     TagReputation,
 )
+from agora.reputation.rules import THUMBS_UP_BADGES
 
 EventTag = ReputationEvent.tags.through
 
