@@ -17,6 +17,7 @@ someone who stopped contributing altogether.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -31,6 +32,7 @@ from agora.posts.models import Comment, Post
 from agora.reputation.models import EventKind, ReputationEvent
 
 KEEP_FRACTION = 0.9
+IDS_PER_QUERY = 500  # ids per ``IN (...)``, well within every database's limits
 
 
 @dataclass(frozen=True)
@@ -73,27 +75,50 @@ def requirements(knobs: dict[str, Any] | None = None) -> dict[Level, Requirement
 def activity(
     user: User, now: datetime | None = None, *, window_days: int | None = None
 ) -> Activity:
-    """What ``user`` did in the rolling window ending ``now``.
+    """What ``user`` did in the rolling window ending ``now``."""
+    now = now or timezone.now()
+    days = window_days if window_days is not None else policy.get("levels.window_days")
+    return activity_of([user.pk], now, window_days=days)[user.pk]
+
+
+def activity_of(user_ids: Sequence[int], now: datetime, *, window_days: int) -> dict[int, Activity]:
+    """What each person did in the rolling window ending ``now``: three queries for one
+    person or for hundreds (a bulk import's levels are read like one person's).
 
     Reputation counts credit that still stands (a withdrawn acceptance counts neither its
     grant nor its reversal), dated when it was earned.
     """
-    now = now or timezone.now()
-    days = window_days if window_days is not None else policy.get("levels.window_days")
-    since = now - timedelta(days=days)
-    ledger = ReputationEvent.objects.standing().filter(
-        user=user, created_at__gt=since, created_at__lte=now
-    )
-    sums = ledger.aggregate(
-        points=Sum("points"), accepted=Count("id", filter=Q(kind=EventKind.ACCEPTED))
-    )
-    window = {"created_at__gt": since, "created_at__lte": now, "deleted_at__isnull": True}
-    # Posts, questions and answers (all posts), and comments.
-    contributions = (
-        Post.objects.filter(author=user, **window).count()
-        + Comment.objects.filter(author=user, **window).count()
-    )
-    return Activity(sums["points"] or 0, contributions, sums["accepted"] or 0)
+    since = now - timedelta(days=window_days)
+    points: dict[int, int] = {}
+    accepted: dict[int, int] = {}
+    contributions: dict[int, int] = {}
+    for start in range(0, len(user_ids), IDS_PER_QUERY):
+        ids = list(user_ids[start : start + IDS_PER_QUERY])
+        ledger = (
+            ReputationEvent.objects.standing()
+            .filter(user_id__in=ids, created_at__gt=since, created_at__lte=now)
+            .values("user")
+            .annotate(points=Sum("points"), accepted=Count("id", filter=Q(kind=EventKind.ACCEPTED)))
+            .order_by()
+        )
+        for row in ledger:
+            points[row["user"]] = row["points"] or 0
+            accepted[row["user"]] = row["accepted"]
+        window = {"created_at__gt": since, "created_at__lte": now, "deleted_at__isnull": True}
+        # Posts, questions and answers (all posts), and comments.
+        for model in (Post, Comment):
+            made = (
+                model.objects.filter(author_id__in=ids, **window)
+                .values("author")
+                .annotate(made=Count("id"))
+                .order_by()
+            )
+            for row in made:
+                contributions[row["author"]] = contributions.get(row["author"], 0) + row["made"]
+    return {
+        uid: Activity(points.get(uid, 0), contributions.get(uid, 0), accepted.get(uid, 0))
+        for uid in user_ids
+    }
 
 
 def earned_level(done: Activity, needs: dict[Level, Requirement], fraction: float = 1.0) -> Level:

@@ -19,8 +19,9 @@ Activity is skewed like a real company's: people and spaces get Zipf weights, so
 are very active and many are quiet; comments, answers and reactions mostly come from other
 departments; posts, comments and answers in private and secret spaces come only from
 members. About a tenth of the posts are questions, most of them answered, many with an
-accepted answer (``seed.qa``); the thumbs-up and accepted answers earn reputation under
-the live rules (``seed.ledger``), with totals, badges and levels that match the ledger.
+accepted answer (``seed.qa``); the thumbs-up and accepted answers earn reputation through
+the reputation app's own rules, in bulk (``seed.ledger`` hands them to
+``reputation.actions.record_many``), with totals, badges and levels that match the ledger.
 """
 
 from __future__ import annotations

@@ -191,13 +191,12 @@ class Asking:
         return questions, answer_posts, answers, mentions
 
     def credit(self, post: SeededPost, tag_ids: Sequence[int], ledger: Ledger) -> None:
-        """What asking, answering and accepting earn: badges, activity, the accepted grants."""
+        """Tell the ledger of the question, its answers and its acceptance."""
         question = post.question
         assert question is not None
-        ledger.badge(post.author, "first_question", post.when, post.id)
+        ledger.asked(post.author, post.when, post.id)
         for answer in question.answers:
-            ledger.badge(answer.author, "first_answer", answer.when, post.id)
-            ledger.contributed(answer.author, answer.when)
+            ledger.answered(answer.author, answer.when, post.id)
         if question.accepted is not None and question.accepted_at is not None:
             ledger.accepted(
                 question.accepted_at,

@@ -61,7 +61,6 @@ class ChunkWriter:
         """Write one chunk with everything it links to, and the ledger up to ``horizon``."""
         first_id = self.people.first_id
         render = self.renderer.render
-        contributed = self.ledger.contributed
         post_rows, comment_rows, mentions = [], [], []
         post_tags: list[tuple[int, str]] = []
         for post in posts:
@@ -88,7 +87,6 @@ class ChunkWriter:
                     **counters(post),
                 )
             )
-            contributed(post.author, post.when)
             if post.space is not None:
                 sid = post.space.id
                 self.space_posts[sid] = self.space_posts.get(sid, 0) + 1
@@ -119,7 +117,6 @@ class ChunkWriter:
                     **counters(comment),
                 )
             )
-            contributed(comment.author, comment.when)
         asked = [post for post in posts if post.question is not None]
         question_rows, answer_posts, answer_rows, answer_mentions = self.asking.rows(
             asked, self.renderer, self.person_of
@@ -160,7 +157,7 @@ class ChunkWriter:
         self, posts: list[SeededPost], answers: list[SeededAnswer], reactions: list[Reaction]
     ) -> None:
         """Hand the ledger what the chunk earned: thumbs-up on posts and answers (from
-        someone else, always), accepted answers, and the badges of asking and answering."""
+        someone else, always), questions, answers and accepted answers."""
         first_id, ledger = self.people.first_id, self.ledger
         tag_ids = {post.id: [self.tag_ids[name] for name in post.tags] for post in posts}
         space_keys = {post.id: post.space.id if post.space is not None else 0 for post in posts}

@@ -26,7 +26,7 @@ from agora.core import policy
 from agora.core.models import SiteSetting
 from agora.demo.company import seed_demo
 from agora.demo.seed import ANCHOR, PASSWORD, SeedError, SeedOptions, questions, seed_company, text
-from agora.demo.seed import posts as seeding_posts
+from agora.demo.tests.helpers import SMALL
 from agora.people.models import Follow, Level, Standing, User
 from agora.posts import actions as post_actions
 from agora.posts.models import (
@@ -55,17 +55,10 @@ from agora.search import backends
 from agora.spaces.models import Kind, Membership, Role, Space, Visibility
 from agora.spaces.visibility import visible_through
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_chunks")]
 
-SMALL = SeedOptions(users=40, spaces=6, posts=300, comments_per_post=4, reactions=2500, seed=7)
 MENTION_LINK = re.compile(r'<a class="mention" href="([^"]+)"')
 TAG_LINK = re.compile(r'<a class="hashtag" href="/tags/([^/"]+)/"')
-
-
-@pytest.fixture(autouse=True)
-def small_chunks(monkeypatch):
-    """Three chunks of posts even in a small company, so chunk boundaries are exercised."""
-    monkeypatch.setattr(seeding_posts, "POSTS_PER_CHUNK", 100)
 
 
 @pytest.fixture

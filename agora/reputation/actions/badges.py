@@ -12,6 +12,7 @@ from agora.notifications.actions import notify
 from agora.notifications.models import NotificationKind
 from agora.people.models import User
 from agora.posts.models import Post
+from agora.reputation import rules
 from agora.reputation.badges import BADGES, bridge_due, thumbs_up_badges_due
 from agora.reputation.models import BadgeAward, ReputationEvent
 
@@ -41,12 +42,12 @@ def award_badge(
 
 def badges_for_question(author: User, post: Post) -> None:
     """``author`` asked the question ``post``."""
-    award_badge(author, "first_question", post.pk, at=post.created_at)
+    award_badge(author, rules.FIRST_QUESTION, post.pk, at=post.created_at)
 
 
 def badges_for_answer(answer: Post) -> None:
     """``answer`` (an answer's post) was written: the badge is earned on its question."""
-    award_badge(answer.author, "first_answer", answer.parent_id, at=answer.created_at)
+    award_badge(answer.author, rules.FIRST_ANSWER, answer.parent_id, at=answer.created_at)
 
 
 def badges_for_thumbs_up(author: User, event: ReputationEvent) -> None:
@@ -59,10 +60,10 @@ def badges_for_thumbs_up(author: User, event: ReputationEvent) -> None:
 
 def badges_for_accepted(answer: Post, *, when: datetime | None = None) -> None:
     """``answer`` (an answer's post) was accepted (at ``when``, now by default)."""
-    award_badge(answer.author, "first_accepted", answer.parent_id, at=when)
+    award_badge(answer.author, rules.FIRST_ACCEPTED, answer.parent_id, at=when)
     _bridge(answer.author, at=when)
 
 
 def _bridge(user: User, *, at: datetime | None = None) -> None:
     if bridge_due(user):
-        award_badge(user, "bridge_builder", at=at)
+        award_badge(user, rules.BRIDGE, at=at)

@@ -5,7 +5,7 @@ exactly when that change committed: by the qa actions (accepting, official marks
 for what the posts actions do (a thumbs-up, a deletion) through the events they emit
 (``on_reaction_added``, ``on_post_deleted``, subscribed in ``apps.py``).
 
-Rules (points are site settings):
+Rules (``reputation.rules``; points are site settings):
 
 - a thumbs-up on a post or answer earns its author points once per giver and target;
   taking it back and giving it again never earns more, and one's own never counts;
@@ -16,6 +16,8 @@ Rules (points are site settings):
   appends a reversal of exactly those grants (same points, same tags); the same for an
   answer marked official.
 
+A batch of past credits is recorded in bulk by ``batch.record_many`` under the same rules.
+
 Locking: a person's ``Reputation`` row is locked (by its update) before their
 ``TagReputation`` rows, and the daily allowance row before either, so writers for the
 same person queue in one order and ``recompute`` can lock one row to repair a person.
@@ -23,11 +25,9 @@ same person queue in one order and ``recompute`` can lock one row to repair a pe
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
 
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
@@ -37,8 +37,9 @@ from agora.core import policy
 from agora.people.models import User
 from agora.posts.events import PostDeleted, ReactionAdded
 from agora.posts.models import Post, PostKind, ReactionKind
+from agora.reputation import rules
 from agora.reputation.actions.badges import badges_for_accepted, badges_for_thumbs_up
-from agora.reputation.actions.totals import ZERO, Totals, ledger_credit
+from agora.reputation.actions.totals import ledger_credit
 from agora.reputation.models import (
     REVERSAL_OF,
     CreditTotal,
@@ -53,7 +54,7 @@ EventTag = ReputationEvent.tags.through
 
 
 def _crosses(a: User, b: User) -> bool:
-    return bool(a.department_id and b.department_id and a.department_id != b.department_id)
+    return rules.crosses(a.department_id, b.department_id)
 
 
 def _record(
@@ -67,12 +68,10 @@ def _record(
     tag_ids: Sequence[int],
     answer_id: int | None = None,
     cross_department: bool = False,
-    thumbs_up: int = 0,
-    accepted: int = 0,
     reverses: ReputationEvent | None = None,
     when: datetime | None = None,
 ) -> ReputationEvent:
-    """Append one event and move the running totals by the same amounts.
+    """Append one event and move the running totals as ``rules.moves`` says.
 
     ``space_key`` is the post's space id (0 for company-wide), for ``CreditTotal``.
     """
@@ -89,12 +88,13 @@ def _record(
     )
     if tag_ids:
         EventTag.objects.bulk_create([EventTag(reputationevent=event, tag_id=t) for t in tag_ids])
+    moved = rules.moves(kind, points)
     _bump(
         [Reputation(user_id=user_id)],
         Q(user_id=user_id),
-        total=points,
-        thumbs_up=thumbs_up,
-        accepted_answers=accepted,
+        total=moved.total,
+        thumbs_up=moved.thumbs_up,
+        accepted_answers=moved.accepted,
     )
     if tag_ids and points:
         _bump(
@@ -102,7 +102,7 @@ def _record(
             Q(user_id=user_id, tag_id__in=tag_ids),
             total=points,
         )
-    _add_credit(user_id, space_key, Totals(points, thumbs_up, accepted))
+    _add_credit(user_id, space_key, moved)
     return event
 
 
@@ -116,8 +116,8 @@ def _bump(rows: Sequence[models.Model], where: Q, **deltas: int) -> None:
     )
 
 
-def _add_credit(user_id: int, space_key: int, delta: Totals) -> None:
-    if delta != ZERO:
+def _add_credit(user_id: int, space_key: int, delta: rules.Totals) -> None:
+    if delta != rules.ZERO:
         _bump(
             [CreditTotal(user_id=user_id, space_key=space_key)],
             Q(user_id=user_id, space_key=space_key),
@@ -136,49 +136,53 @@ def on_post_deleted(event: PostDeleted) -> None:
     leaves every other view. Runs inside the deleting transaction, once."""
     post = event.post
     credits = ledger_credit(Q(post_id=post.pk), include_deleted=True)
-    _lock_totals(user_id for user_id, _ in credits)
+    lock_totals(user_id for user_id, _ in credits)
     for (user_id, key), credit in credits.items():
-        _add_credit(user_id, key, Totals(-credit.total, -credit.thumbs_up, -credit.accepted))
+        _add_credit(user_id, key, -credit)
 
 
-def _lock_totals(user_ids: Iterable[int]) -> None:
+def lock_totals(user_ids: Iterable[int]) -> dict[int, rules.Totals]:
     """Lock several people's totals in one order (user id), so that two transactions
-    crediting the same two people in opposite roles queue instead of deadlocking."""
+    crediting the same two people in opposite roles queue instead of deadlocking; returns
+    them. Rows are created if missing (a concurrent creator makes the insert wait)."""
     ids = sorted(set(user_ids))
     Reputation.objects.bulk_create([Reputation(user_id=i) for i in ids], ignore_conflicts=True)
-    list(Reputation.objects.select_for_update().filter(user_id__in=ids).order_by("user_id"))
+    rows = (
+        Reputation.objects.select_for_update()
+        .filter(user_id__in=ids)
+        .order_by("user_id")
+        .values_list("user_id", "total", "thumbs_up", "accepted_answers")
+    )
+    return {uid: rules.Totals(total, thumbs, accepted) for uid, total, thumbs, accepted in rows}
 
 
 def _tag_ids(post_id: int) -> list[int]:
     return list(Post.tags.through.objects.filter(post_id=post_id).values_list("tag_id", flat=True))
 
 
-def _capped(user: User, points: int, cap: int, day: datetime) -> int:
-    """Take up to ``points`` from the person's allowance for ``day``.
+def _capped(user: User, points: int, knobs: rules.Knobs, when: datetime) -> int:
+    """Take up to ``points`` from the person's allowance for the day of ``when``.
 
     The allowance row is created if missing (a concurrent creator makes the insert wait,
     then do nothing) and then locked, so concurrent thumbs-up for one person take from it
-    one after the other and never grant more than ``cap`` in a day, on any database.
+    one after the other and never grant more than the cap in a day, on any database.
     """
     if points <= 0:
         return 0
-    today = timezone.localdate(day)
+    today = rules.day_of(when)
     DailyVotePoints.objects.bulk_create(
         [DailyVotePoints(user=user, day=today)], ignore_conflicts=True
     )
     tally = DailyVotePoints.objects.select_for_update().get(user=user, day=today)
-    granted = max(0, min(points, cap - tally.points))
+    granted = rules.within_cap(points, tally.points, knobs)
     if granted:
         DailyVotePoints.objects.filter(pk=tally.pk).update(points=F("points") + granted)
     return granted
 
 
-def thumbs_up_points(giver: User, author: User, knobs: dict[str, Any]) -> int:
+def thumbs_up_points(giver: User, author: User, knobs: rules.Knobs) -> int:
     """What a thumbs-up from ``giver`` is worth to ``author`` before the daily cap."""
-    base = int(knobs["reputation.thumbs_up_points"])
-    if _crosses(giver, author):
-        base = math.floor(base * float(knobs["reputation.cross_department_factor"]) + 0.5)
-    return base
+    return rules.thumbs_up_worth(_crosses(giver, author), knobs)
 
 
 def on_reaction_added(event: ReactionAdded) -> None:
@@ -202,7 +206,7 @@ def on_thumbs_up(
     at ``when`` (now by default): the credit is dated then and counts against that day's
     cap."""
     author = target.author
-    if author.pk == giver.pk:
+    if not rules.earns(giver.pk, author.pk):
         return None
     post_id, answer_id = _topic(target)
     knobs = policy.current()
@@ -211,12 +215,7 @@ def on_thumbs_up(
         with transaction.atomic():
             # The unique constraint makes the grant once-only even under races; the cap
             # is taken inside the same savepoint so a refused grant takes nothing.
-            points = _capped(
-                author,
-                thumbs_up_points(giver, author, knobs),
-                knobs["reputation.daily_vote_cap"],
-                now,
-            )
+            points = _capped(author, thumbs_up_points(giver, author, knobs), knobs, now)
             event = _record(
                 author.pk,
                 EventKind.THUMBS_UP,
@@ -227,7 +226,6 @@ def on_thumbs_up(
                 tag_ids=_tag_ids(post_id),
                 answer_id=answer_id,
                 cross_department=_crosses(giver, author),
-                thumbs_up=1,
                 when=now,
             )
     except IntegrityError:
@@ -254,7 +252,7 @@ def _withdraw(grants: Sequence[ReputationEvent]) -> None:
         reputationevent__in=[g.pk for g in grants]
     ).values_list("reputationevent_id", "tag_id"):
         tags[event_id].append(tag_id)
-    _lock_totals(g.user_id for g in grants)
+    lock_totals(g.user_id for g in grants)
     spaces = dict(
         Post.objects.filter(pk__in={g.post_id for g in grants}).values_list("pk", "space_id")
     )
@@ -271,7 +269,6 @@ def _withdraw(grants: Sequence[ReputationEvent]) -> None:
                     tag_ids=tags[grant.pk],
                     answer_id=grant.answer_id,
                     cross_department=grant.cross_department,
-                    accepted=-1 if grant.kind == EventKind.ACCEPTED else 0,
                     reverses=grant,
                 )
         except IntegrityError:
@@ -282,43 +279,34 @@ def on_accepted(
     answer: Post, accepter: User, question: Post, *, when: datetime | None = None
 ) -> None:
     """``accepter`` accepted ``answer`` (an answer's post) to ``question`` (at ``when``,
-    now by default): credit its author and, a little, the asker.
-
-    Accepting one's own answer earns nothing; a space moderator accepting on the asker's
-    behalf earns nothing either (the points thank the asker for closing the loop).
+    now by default): credit its author and, a little, the asker (``rules.acceptance_grants``:
+    nothing for accepting one's own answer, nothing to a moderator accepting for the asker).
     """
-    if answer.author_id == accepter.pk:
+    grants = rules.acceptance_grants(
+        answerer_id=answer.author_id,
+        accepter_id=accepter.pk,
+        asker_id=question.author_id,
+        cross=_crosses(accepter, answer.author),
+        knobs=policy.current(),
+    )
+    if not grants:
         return
     with transaction.atomic():
         if _outstanding(answer.pk, [EventKind.ACCEPTED]):
             return  # already credited (the caller's lock makes this the rare path)
-        knobs = policy.current()
         tag_ids = _tag_ids(question.pk)
-        _lock_totals([answer.author_id, accepter.pk])
-        _record(
-            answer.author_id,
-            EventKind.ACCEPTED,
-            knobs["reputation.accepted_answer_points"],
-            actor_id=accepter.pk,
-            post_id=question.pk,
-            space_key=space_key(question),
-            tag_ids=tag_ids,
-            answer_id=answer.pk,
-            cross_department=_crosses(accepter, answer.author),
-            accepted=1,
-            when=when,
-        )
-        if accepter.pk == question.author_id:
-            # No tags: thanking the answerer is reputation, not expertise in the topic.
+        lock_totals(g.user_id for g in grants)
+        for grant in grants:
             _record(
-                accepter.pk,
-                EventKind.ACCEPTING,
-                knobs["reputation.accepting_points"],
+                grant.user_id,
+                grant.kind,
+                grant.points,
                 actor_id=accepter.pk,
                 post_id=question.pk,
                 space_key=space_key(question),
-                tag_ids=[],
+                tag_ids=tag_ids if grant.tagged else [],
                 answer_id=answer.pk,
+                cross_department=grant.cross,
                 when=when,
             )
     badges_for_accepted(answer, when=when)
@@ -342,7 +330,7 @@ def on_official(
             _record(
                 answer.author_id,
                 EventKind.OFFICIAL,
-                policy.get("reputation.official_answer_points"),
+                rules.official_points(policy.current()),
                 actor_id=None,
                 post_id=question.pk,
                 space_key=space_key(question),

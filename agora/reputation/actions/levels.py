@@ -5,6 +5,7 @@ announced by notification. The rules (requirements, the rolling window's activit
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -15,7 +16,13 @@ from agora.core import policy
 from agora.notifications.actions import notify
 from agora.notifications.models import NotificationKind
 from agora.people.models import Level, Standing, User
-from agora.reputation.levels import KEEP_FRACTION, activity, earned_level, requirements
+from agora.reputation.levels import (
+    KEEP_FRACTION,
+    activity,
+    activity_of,
+    earned_level,
+    requirements,
+)
 
 
 def evaluate_level(user: User, now: datetime | None = None) -> Standing:
@@ -64,6 +71,23 @@ def evaluate_level(user: User, now: datetime | None = None) -> Standing:
                     [user.pk], NotificationKind.LEVEL, text=f"You are now a {kept.label}.", at=now
                 )
     return standing
+
+
+def start_levels(user_ids: Sequence[int], now: datetime) -> None:
+    """Give people who have no standing yet (a bulk import's) the level their activity up
+    to ``now`` earns, as ``evaluate_level`` would promote them then, without announcing it:
+    nobody was there to read it. Reads everyone's activity at once."""
+    knobs = policy.current()
+    done = activity_of(user_ids, now, window_days=knobs["levels.window_days"])
+    needs = requirements(knobs)
+    Standing.objects.bulk_create(
+        [
+            Standing(user_id=uid, level=earned_level(done[uid], needs), since=now)
+            for uid in user_ids
+        ],
+        batch_size=2_000,
+        ignore_conflicts=True,  # someone evaluated meanwhile keeps that standing
+    )
 
 
 def _set(standing: Standing, **fields: Any) -> None:

@@ -5,7 +5,6 @@ recompute_reputation``). The ledger is the truth: ``Reputation``, ``TagReputatio
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Q, Sum
@@ -18,20 +17,9 @@ from agora.reputation.models import (
     ReputationEvent,
     TagReputation,
 )
+from agora.reputation.rules import ZERO, Totals
 
 EventTag = ReputationEvent.tags.through
-
-
-@dataclass(frozen=True)
-class Totals:
-    """Points, thumbs-up and accepted answers: a person's, or a person's in one space."""
-
-    total: int = 0
-    thumbs_up: int = 0
-    accepted: int = 0
-
-
-ZERO = Totals()
 
 
 def _scope(user_ids: list[int] | None, prefix: str = "") -> Q:

@@ -6,11 +6,20 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from agora.core.actions import set_site_setting
-from agora.people.models import User
+from agora.people.models import Standing, User
 from agora.qa import actions as qa
 from agora.qa.models import Answer, Question
-from agora.reputation.models import Reputation, TagReputation
+from agora.reputation.models import (
+    BadgeAward,
+    CreditTotal,
+    DailyVotePoints,
+    Reputation,
+    ReputationEvent,
+    TagReputation,
+)
 from agora.spaces.models import Space
+
+Snapshot = dict[str, list[tuple[object, ...]]]
 
 
 def set_policy(values: Mapping[str, Any]) -> None:
@@ -44,3 +53,30 @@ def answer(
     author: User, question: Question, body: str = "Carefully, with a rollback plan."
 ) -> Answer:
     return qa.do_answer(author, question, body)
+
+
+def reputation_rows() -> Snapshot:
+    """Everything reputation holds (the ledger in time order, totals, allowances, badges,
+    levels), without the ids that depend on who wrote it."""
+    events = ReputationEvent.objects.order_by("created_at", "pk").prefetch_related("tags")
+    return {
+        "ledger": [
+            (e.user_id, e.kind, e.points, e.actor_id, e.post_id, e.answer_id,
+             e.cross_department, e.created_at, sorted(t.pk for t in e.tags.all()))
+            for e in events
+        ],
+        # A person's totals row may exist at zero (locked once, never credited).
+        "totals": list(Reputation.objects.exclude(total=0, thumbs_up=0, accepted_answers=0)
+                       .order_by("user").values_list("user", "total", "thumbs_up",
+                                                     "accepted_answers")),
+        "tag totals": list(TagReputation.objects.order_by("user", "tag").values_list(
+            "user", "tag", "total")),
+        "credit": list(CreditTotal.objects.order_by("user", "space_key").values_list(
+            "user", "space_key", "points", "thumbs_up", "accepted")),
+        "allowances": list(DailyVotePoints.objects.order_by("user", "day").values_list(
+            "user", "day", "points")),
+        "badges": list(BadgeAward.objects.order_by("user", "badge").values_list(
+            "user", "badge", "post", "awarded_at")),
+        "levels": list(Standing.objects.order_by("user").values_list(
+            "user", "level", "since", "below_since")),
+    }  # fmt: skip

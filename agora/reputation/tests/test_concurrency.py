@@ -7,12 +7,14 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 import pytest
+from django.utils import timezone
 
 from agora.people.models import Department, User
 from agora.posts import actions as posts
 from agora.posts.models import Post, Reaction
 from agora.qa import actions as qa
 from agora.reputation import actions as reputation
+from agora.reputation.actions import Credit, CreditKind
 from agora.reputation.models import DailyVotePoints, EventKind, ReputationEvent
 from agora.reputation.tests.helpers import answer, ask, set_policy, totals
 from agora.testing.concurrency import run_together
@@ -73,6 +75,25 @@ def test_it_never_grants_more_than_the_cap_to_concurrent_givers(cast):
     assert totals(cast.engineer) == (55, WORKERS, 0)
     points = sorted(ReputationEvent.objects.values_list("points", flat=True))
     assert points == [0] * (WORKERS - 6) + [5] + [10] * 5
+
+
+def test_it_never_passes_the_cap_with_a_batch_beside_live_thumbs_up(cast):
+    set_policy({"reputation.daily_vote_cap": 55})
+    post = cast.open_post
+    tags = list(post.tags.values_list("pk", flat=True))
+    batch = [
+        Credit(CreditKind.THUMBS_UP, timezone.now(), cast.engineer.pk, post.pk, actor_id=p.pk,
+               space_key=cast.open_space.pk, tag_ids=tags)
+        for p in make_crowd(8, prefix="batch")
+    ]  # fmt: skip
+    live = [
+        partial(posts.do_add_reaction, person, cast.company_post, "thumbs_up")
+        for person in make_crowd(WORKERS)
+    ]
+    run_together([*live, partial(reputation.record_many, batch)])
+    assert totals(cast.engineer) == (55, WORKERS + 8, 0)
+    assert DailyVotePoints.objects.get(user=cast.engineer).points == 55
+    assert reputation.recompute(write=False) == 0
 
 
 def test_it_keeps_counters_equal_to_rows_under_interleaved_like_and_unlike(cast):
