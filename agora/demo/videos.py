@@ -3,7 +3,12 @@
 Each talk is a few slides drawn with Pillow and turned into a short WebM with a tone by
 ffmpeg, with WebVTT captions naming each slide, and uploaded through the real upload
 pipeline (so the worker that ``agora serve`` runs makes its clean copy and poster a moment
-after the server starts). Without ffmpeg the talks are posted without their recordings.
+after the server starts).
+
+Without ffmpeg a talk's post says so: its recording will follow once the server can
+process video. Running ``agora demo`` again once ffmpeg is installed adds the recordings
+(``add_missing_recordings``): each talk's author edits the post to the recorded wording
+with the video and captions attached, as a person would.
 """
 
 from __future__ import annotations
@@ -15,10 +20,12 @@ from pathlib import Path
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw, ImageFont
 
-from agora.demo.content import COMPANY, SpaceSpec
+from agora.demo.content import COMPANY, DOMAIN, SpaceSpec
 from agora.media import video
 from agora.media.uploads import Checked, Upload, check_uploads
 from agora.people.models import User
+from agora.posts.actions import do_edit_post
+from agora.posts.models import Post
 from agora.spaces.models import Kind, Visibility
 
 SPACE = SpaceSpec(
@@ -27,9 +34,9 @@ SPACE = SpaceSpec(
     visibility=Visibility.OPEN,
     description="Recorded lunch talks, demos and walkthroughs. Watch, then ask below.",
     owner="ethan.brooks",
-    posts=0,
+    opened=90,
     moderators=("maya",),
-    members=("ada", "sam", "mei.tan", "ravi.iyer", "priyanka.shah"),
+    members=("ada", "sam", "mei.tan", "ravi.iyer", "priyanka.shah", "aisha.rahman"),
     share=0.45,
 )
 SECONDS_PER_SLIDE = 3
@@ -39,22 +46,75 @@ INK, MUTED, ACCENT, PAPER = (15, 23, 42), (100, 116, 139), (37, 99, 235), (255, 
 
 @dataclass(frozen=True)
 class Talk:
-    """A recorded talk: its post, its slides (title, subtitle) and its first comments."""
+    """A recorded talk: its post (``body`` with the recording, ``pending`` while the server
+    cannot process video), its slides (title, subtitle) and its first comments (which
+    suit both: people were at the talk)."""
 
     author: str
     days_ago: float
     body: str
+    pending: str
     slides: tuple[tuple[str, str], ...]
     comments: tuple[str, ...] = ()
     space: str = SPACE.name
 
 
+@dataclass(frozen=True)
+class Recordings:
+    """What ``agora demo`` did about the talks' recordings."""
+
+    added: int  # recordings this run attached
+    missing: int  # talks still waiting for theirs (no ffmpeg)
+
+
 TALKS = (
+    Talk(
+        "aisha.rahman",
+        76.2,
+        "Recording of the security lunch talk: **threat modelling in thirty minutes**, with "
+        "the four questions to ask in any design review. Captions included. #security "
+        "#threatmodelling",
+        "Notes from the security lunch talk: **threat modelling in thirty minutes**. The four "
+        "questions: what are we building, what can go wrong, what do we do about it, did we "
+        "do a good job? The recording will appear here once our server can process video. "
+        "#security #threatmodelling",
+        (
+            ("Threat modelling in 30 minutes", "Lunch talk · Aisha Rahman"),
+            ("What can go wrong?", "Ask it in every design review"),
+            ("Write it down", "One page, next to the design"),
+        ),
+        (
+            "We tried the four questions in our design review today; it took ten minutes.",
+            "Is there a template for the one-pager?",
+        ),
+    ),
+    Talk(
+        "mei.tan",
+        47.3,
+        "Recording: **error budgets in practice**, from Thursday's engineering all-hands. "
+        "How we decide when to ship and when to slow down. Captions included. #slo "
+        "#reliability",
+        "Thursday's engineering all-hands talk: **error budgets in practice**, how we "
+        "decide when to ship and when to slow down. The recording will appear here once "
+        "our server can process video; the slides are in the handbook. #slo #reliability",
+        (
+            ("Error budgets in practice", "Engineering all-hands · Mei Lin Tan"),
+            ("99.9% is 43 minutes", "of downtime a month, to spend"),
+            ("Spent it? Slow down", "Reliability work comes first"),
+        ),
+        (
+            "The 43-minutes framing finally made this click for me.",
+            "Could Sales get a five-minute version of this?",
+        ),
+    ),
     Talk(
         "ada",
         3.2,
         "Recording of Tuesday's lunch talk: **how Atlas stays fast for its biggest "
         "tenants**. Captions included; questions welcome below. #atlas #performance",
+        "Slides and notes from Tuesday's lunch talk: **how Atlas stays fast for its biggest "
+        "tenants**. The recording will appear here once our server can process video; "
+        "questions welcome below in the meantime. #atlas #performance",
         (
             ("How Atlas stays fast", "Lunch talk · Ada Okafor"),
             ("1. Measure per tenant", "p95 per tenant, not per fleet"),
@@ -68,8 +128,12 @@ TALKS = (
     Talk(
         "priyanka.shah",
         9.5,
-        "A short walkthrough of the new Beacon onboarding for Sales and CS, ahead of "
-        "Thursday's customer calls. #beacon #launch",
+        "Recording of this morning's walkthrough of the new Beacon onboarding for Sales and "
+        "CS, ahead of Thursday's customer calls. Captions included. #beacon #launch",
+        "This morning's walkthrough of the new Beacon onboarding for Sales and CS, ahead of "
+        "Thursday's customer calls, in two steps: an invite link with no passwords, then a "
+        "first report in under five minutes. The recording will follow once our server "
+        "can process video. #beacon #launch",
         (
             ("Beacon onboarding", "What customers see first"),
             ("Step 1: invite", "One link, no passwords"),
@@ -92,6 +156,37 @@ def recording(author: User, talk: Talk) -> list[Checked]:
         upload = SimpleUploadedFile("talk.webm", clip.read_bytes(), content_type="video/webm")
         captions = SimpleUploadedFile("talk.vtt", _captions(talk).encode(), content_type="text/vtt")
         return check_uploads(author, [Upload(upload)], captions=captions)
+
+
+def _talk_posts() -> list[tuple[Talk, Post]]:
+    """The talks' posts still waiting for their recording (as their authors left them)."""
+    found = []
+    for talk in TALKS:
+        post = Post.objects.filter(
+            space__name=talk.space,
+            author__email=f"{talk.author}@{DOMAIN}",
+            body=talk.pending,
+            deleted_at__isnull=True,
+        ).first()
+        if post is not None:
+            found.append((talk, post))
+    return found
+
+
+def recordings_state() -> Recordings:
+    return Recordings(added=0, missing=len(_talk_posts()))
+
+
+def add_missing_recordings() -> Recordings:
+    """Attach the recordings the talks lack, if ffmpeg is there now: each author edits
+    their post to say the recording is up, with the video and its captions."""
+    waiting = _talk_posts()
+    if not waiting or not video.tools_available():
+        return Recordings(added=0, missing=len(waiting))
+    for talk, post in waiting:
+        files = recording(post.author, talk)
+        do_edit_post(post, editor=post.author, body=talk.body, attachments=files)
+    return Recordings(added=len(waiting), missing=0)
 
 
 def _record(talk: Talk, folder: Path) -> Path:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -67,12 +68,14 @@ def create_user(
     skills: Iterable[str] = (),
     handle: str | None = None,
     password_hash: str | None = None,
+    date_joined: datetime | None = None,
     **flags: Any,
 ) -> User:
     """Create an employee's account (used by invitations, the admin command and the demo).
 
     ``password_hash`` (from ``make_password``) lets a bulk caller hash a shared password
     once instead of paying the hasher's deliberate cost for every account.
+    ``date_joined`` is now unless given (an import, the demo's history).
     """
     skills = list(skills)
     refuse_nul(email, field="email")
@@ -88,6 +91,7 @@ def create_user(
         location=location,
         bio=bio,
         handle=handle or "",
+        date_joined=date_joined or timezone.now(),
         **flags,
     )
     prepare_new_user(user, display_name=display_name)
@@ -172,11 +176,14 @@ def check_follow(follower: User, handle: str) -> User:
     return followee
 
 
-def do_follow(follower: User, followee: User) -> bool:
-    """Follow ``followee``; returns False if already following. Safe under double clicks."""
+def do_follow(follower: User, followee: User, *, at: datetime | None = None) -> bool:
+    """Follow ``followee`` (now, or at ``at``: the demo's history); returns False if
+    already following. Safe under double clicks."""
     try:
         with transaction.atomic():
-            Follow.objects.create(follower=follower, followee=followee)
+            Follow.objects.create(
+                follower=follower, followee=followee, created_at=at or timezone.now()
+            )
             User.objects.filter(pk=followee.pk).update(follower_count=F("follower_count") + 1)
     except IntegrityError:
         return False

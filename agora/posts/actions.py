@@ -259,15 +259,27 @@ def clean_title(title: str) -> str:
     return title
 
 
-def do_edit_post(post: Post, *, editor: User, body: str, title: str | None = None) -> None:
-    """Replace the body (and a question's title), keeping the previous ones as a revision."""
+def do_edit_post(
+    post: Post,
+    *,
+    editor: User,
+    body: str,
+    title: str | None = None,
+    attachments: Sequence[Checked] | Batch = (),
+) -> None:
+    """Replace the body (and a question's title), keeping the previous ones as a revision.
+
+    ``attachments`` adds files to the post (the demo adds a talk's recording this way once
+    the server can process video); they are written as ``do_create_post`` writes them.
+    """
     title = post.title if title is None else title
-    if body == post.body and title == post.title:
+    adds_files = bool(attachments.written if isinstance(attachments, Batch) else attachments)
+    if body == post.body and title == post.title and not adds_files:
         return
     rendered = render_body(body)
     check_mention_count(rendered)
     now = timezone.now()
-    with transaction.atomic():
+    with storing(attachments) as files, transaction.atomic():
         PostRevision.objects.create(
             post=post, title=post.title, body=post.body, edited_by=editor, created_at=now
         )
@@ -285,6 +297,7 @@ def do_edit_post(post: Post, *, editor: User, body: str, title: str | None = Non
             [Mention(user_id=uid, post=post) for uid in rendered.mentioned],
             ignore_conflicts=True,
         )
+        _link_files(files, post, author=editor)
         events.emit(PostEdited(post, old_text))
 
 

@@ -106,6 +106,7 @@ def do_ask(
             actor=author,
             post=post,
             text=title,
+            at=post.created_at,
         )
     return question
 

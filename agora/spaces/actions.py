@@ -102,8 +102,10 @@ def do_create_space(
     kind: str,
     visibility: str,
     posting: str = Posting.MEMBERS,
+    created_at: datetime | None = None,
 ) -> Space:
-    """Create a space with ``creator`` as its owner."""
+    """Create a space with ``creator`` as its owner (now, or at ``created_at``: an import,
+    the demo's history)."""
     check_space_fields(name, kind, visibility, description, posting)
     # Two people creating "Project X" at the same moment can pick the same free slug;
     # the unique index refuses the second, which then tries a slug with a random suffix.
@@ -121,9 +123,10 @@ def do_create_space(
                     visibility=visibility,
                     posting=posting,
                     created_by=creator,
+                    created_at=created_at or timezone.now(),
                     member_count=0,
                 )
-                _add(space, creator, Role.OWNER)
+                _add(space, creator, Role.OWNER, at=space.created_at)
         except IntegrityError:
             if attempt == 4:
                 raise
@@ -181,11 +184,14 @@ def do_update_space(
 # Belonging ------------------------------------------------------------------------------
 
 
-def _add(space: Space, user: User, role: str) -> Membership | None:
-    """Insert a membership and count it; None if ``user`` already belongs."""
+def _add(space: Space, user: User, role: str, *, at: datetime | None = None) -> Membership | None:
+    """Insert a membership (dated ``at``, now by default) and count it; None if ``user``
+    already belongs."""
     try:
         with transaction.atomic():
-            membership = Membership.objects.create(space=space, user=user, role=role)
+            membership = Membership.objects.create(
+                space=space, user=user, role=role, created_at=at or timezone.now()
+            )
             Space.objects.filter(pk=space.pk).update(member_count=F("member_count") + 1)
     except IntegrityError:
         return None
@@ -200,20 +206,23 @@ def check_join(actor: User, slug: str, *, message: str = "") -> tuple[Space, str
     return access.space, do_join(actor, access.space, message=message)
 
 
-def do_join(user: User, space: Space, *, message: str = "") -> str:
-    """Join an open space at once, or ask to join a private one. Returns what happened:
-    "joined", "already" (a member), "requested" or "already_requested"."""
+def do_join(user: User, space: Space, *, message: str = "", at: datetime | None = None) -> str:
+    """Join an open space at once, or ask to join a private one (now, or at ``at``: the
+    demo's history). Returns what happened: "joined", "already" (a member), "requested"
+    or "already_requested"."""
     refuse_nul(message, field="message")
     if Membership.objects.filter(space=space, user=user).exists():
         return "already"
     how = how_to_join(space)
     if how == JOIN:
-        _add(space, user, Role.MEMBER)
+        _add(space, user, Role.MEMBER, at=at)
         return "joined"
     if how == ASK:
         try:
             with transaction.atomic():
-                JoinRequest.objects.create(space=space, user=user, message=message[:500])
+                JoinRequest.objects.create(
+                    space=space, user=user, message=message[:500], created_at=at or timezone.now()
+                )
         except IntegrityError:
             return "already_requested"
         return "requested"
@@ -324,17 +333,21 @@ def check_add_member(
     return access.space, user, do_add_member(access.space, user, role=role)
 
 
-def do_add_member(space: Space, user: User, *, role: str = Role.MEMBER) -> bool:
-    """Add ``user`` to ``space`` (an invitation by its owners); False if already a member."""
+def do_add_member(
+    space: Space, user: User, *, role: str = Role.MEMBER, at: datetime | None = None
+) -> bool:
+    """Add ``user`` to ``space`` (an invitation by its owners; now, or at ``at``: the demo's
+    history); False if already a member."""
     _check_role(role)
     if not user.is_active:
         raise ActionError(f"{user.display_name}'s account is deactivated.")
+    at = at or timezone.now()
     with transaction.atomic():
-        added = _add(space, user, role) is not None
+        added = _add(space, user, role, at=at) is not None
         # Anyone added directly no longer needs their pending request.
         JoinRequest.objects.filter(
             space=space, user=user, status=JoinRequest.Status.PENDING
-        ).update(status=JoinRequest.Status.APPROVED, decided_at=timezone.now())
+        ).update(status=JoinRequest.Status.APPROVED, decided_at=at)
     return added
 
 

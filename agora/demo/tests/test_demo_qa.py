@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_has_questions_answers_and_marks():
     seed_demo()
     questions = Question.objects.select_related("post")
-    assert 25 <= questions.count() <= 40
+    assert 45 <= questions.count() <= 70
     assert questions.filter(answer_count=0).exists()  # the "Unanswered" list has some
     assert questions.filter(accepted_answer__isnull=True, answer_count__gt=0).exists()
     assert questions.filter(post__space__isnull=True).exists()

@@ -9,12 +9,14 @@ from __future__ import annotations
 import html
 import io
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from PIL import ExifTags, Image
 
 from agora.people import actions
@@ -233,6 +235,17 @@ def test_it_shows_how_many_follow_a_person_and_whether_i_do(cast, client_for, pe
     assert "</svg> Follow</button>" in mine
     assert "</svg> Following</button>" in theirs
     assert 'aria-pressed="true"' in theirs
+
+
+def test_it_keeps_the_dates_of_an_account_and_a_follow_made_in_the_past(cast, client_for):
+    # An import, or the demo's months of history, writes them as they happened.
+    then = timezone.now() - timedelta(days=200)
+    rosa = actions.create_user("rosa@example.com", display_name="Rosa Old", date_joined=then)
+    assert actions.do_follow(rosa, cast.engineer, at=then + timedelta(days=3))
+    follow_row = Follow.objects.get(follower=rosa)
+    assert follow_row.created_at == then + timedelta(days=3)
+    page = text(client_for("engineer").get(rosa.get_absolute_url()))
+    assert f"joined {then:%B %Y}" in page
 
 
 def test_it_shows_my_own_profile_with_an_edit_link_instead_of_follow(cast, client_for) -> None:

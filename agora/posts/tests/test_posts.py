@@ -7,8 +7,10 @@ import re
 import pytest
 from django.urls import reverse
 
+from agora.media.uploads import Upload, check_uploads
 from agora.posts import actions
 from agora.posts.models import Comment, Mention, Post, PostRevision
+from agora.testing.media import png, upload
 from agora.testing.pages import without_csrf
 
 pytestmark = pytest.mark.django_db
@@ -114,6 +116,18 @@ def test_it_keeps_the_previous_version_when_the_author_edits(cast, client_for):
     history = client.get(reverse("posts:history", args=[post.pk])).content.decode()
     assert "Hello, company! #welcome" in history and "Hello again #hi" in history
     assert "edited" in client.get(post.get_absolute_url()).content.decode()
+
+
+def test_it_adds_files_to_a_post_when_its_author_edits_it_with_some(cast, client_for):
+    # The demo adds a talk's recording this way once the server can process video.
+    post = cast.company_post
+    photo = check_uploads(cast.engineer, [Upload(upload("board.png", png(), "image/png"))])
+    actions.do_edit_post(post, editor=cast.engineer, body=post.body, attachments=photo)
+    post.refresh_from_db()
+    assert post.edited_at is not None
+    assert [link.attachment.original_name for link in post.file_links.all()] == ["board.png"]
+    page = client_for("salesperson").get(post.get_absolute_url()).content.decode()
+    assert "<img" in page and "edited" in page
 
 
 def test_it_lets_only_the_author_edit(cast, client_for):

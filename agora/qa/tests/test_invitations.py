@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from agora.core.models import SiteSetting
 from agora.notifications.models import Notification, NotificationKind
@@ -115,3 +118,19 @@ def test_it_invites_nobody_for_an_untagged_question_or_a_new_tag(cast, experts):
     )
     assert _invited(untagged) == set()
     assert _invited(fresh) == set()
+
+
+def test_it_dates_the_invitations_of_a_question_asked_in_the_past(cast, experts):
+    # An import, or the demo's history: "asked you to answer" shows when it was asked.
+    then = timezone.now() - timedelta(days=40)
+    question = actions.do_ask(
+        cast.salesperson,
+        space=None,
+        title="How do refunds work?",
+        body="",
+        tags=["billing"],
+        created_at=then,
+    )
+    sent = Notification.objects.filter(post_id=question.pk, kind=NotificationKind.ANSWER_INVITATION)
+    assert sent.exists()
+    assert set(sent.values_list("created_at", flat=True)) == {then}

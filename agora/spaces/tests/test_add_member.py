@@ -4,8 +4,10 @@ active, named by @handle, email or name; only owners add owners."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from agora.core.errors import ActionError
 from agora.people import actions as people_actions
@@ -153,3 +155,13 @@ def test_it_offers_the_owner_role_only_to_owners(cast, client_for) -> None:
 
     assert roles_offered("engineer") == [Role.OWNER, Role.MODERATOR, Role.MEMBER]
     assert roles_offered("moderator") == [Role.MODERATOR, Role.MEMBER]
+
+
+def test_it_dates_a_member_added_in_the_past_and_the_request_it_settles(cast) -> None:
+    then = timezone.now() - timedelta(days=12)
+    actions.do_join(cast.outsider, cast.private_space, message="Please", at=then)
+    added = then + timedelta(days=1)
+    assert actions.do_add_member(cast.private_space, cast.outsider, at=added)
+    assert cast.private_space.memberships.get(user=cast.outsider).created_at == added
+    request = JoinRequest.objects.get(user=cast.outsider)
+    assert (request.status, request.decided_at) == (JoinRequest.Status.APPROVED, added)

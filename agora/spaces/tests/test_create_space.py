@@ -3,8 +3,11 @@ fields must make sense, or nothing is written."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from agora.spaces import actions
 from agora.spaces.models import Posting, Role, Space
@@ -117,3 +120,15 @@ def test_it_gives_spaces_created_at_the_same_moment_with_one_name_their_own_page
         Space.objects.filter(name="Launch Party").order_by("slug").values_list("slug", flat=True)
     )
     assert len(slugs) == len(set(slugs)) == 6
+
+
+def test_it_dates_a_space_created_in_the_past_and_its_owner_from_then(cast, client_for) -> None:
+    # An import, or the demo's history: the space says when it was really created.
+    then = timezone.now() - timedelta(days=90)
+    space = actions.do_create_space(
+        cast.engineer, name="Old team", kind="team", visibility="open", created_at=then
+    )
+    assert space.created_at == then
+    assert space.memberships.get().created_at == then
+    page = client_for("engineer").get(space.get_absolute_url()).content.decode()
+    assert f'Created <time datetime="{then.isoformat()}"' in page

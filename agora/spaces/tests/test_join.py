@@ -4,8 +4,12 @@ managers, a secret one never (404 to anyone outside it, like a space that does n
 
 from __future__ import annotations
 
-import pytest
+from datetime import timedelta
 
+import pytest
+from django.utils import timezone
+
+from agora.spaces import actions
 from agora.spaces.models import JoinRequest, Role
 from agora.spaces.tests.conftest import PERSONAS
 from agora.spaces.tests.steps import (
@@ -126,3 +130,11 @@ def test_it_answers_404_for_a_space_that_does_not_exist(cast, client_for) -> Non
     response = join(olly, MISSING)
     assert response.status_code == 404
     assert changes(everything, snapshot()) == []
+
+
+def test_it_dates_a_join_and_a_request_made_in_the_past(cast) -> None:
+    then = timezone.now() - timedelta(days=30)
+    assert actions.do_join(cast.outsider, cast.open_space, at=then) == "joined"
+    assert cast.open_space.memberships.get(user=cast.outsider).created_at == then
+    assert actions.do_join(cast.outsider, cast.private_space, message="Hi", at=then) == "requested"
+    assert JoinRequest.objects.get(user=cast.outsider).created_at == then

@@ -11,11 +11,13 @@ from agora.demo.content import COMPANY
 
 
 class Command(BaseCommand):
-    """Create the demo company (a no-op when it exists) and print the persona logins."""
+    """Create the demo company (only the talks' missing recordings when it exists) and
+    print the persona logins."""
 
     help = (
-        f'Create the demo company "{COMPANY}" with people, spaces, posts and reactions, '
-        "unless it is already there, and print the demo logins."
+        f'Create the demo company "{COMPANY}" with months of people, spaces, posts, questions '
+        "and reactions, unless it is already there (then add the Tech Talks recordings it "
+        "lacks, once ffmpeg is installed), and print the demo logins."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -28,6 +30,19 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("Demo company already present.")
+        talks = result.recordings
+        if talks.added:
+            self.stdout.write(
+                f"Added the recordings of {talks.added} Tech Talks (ready once the worker "
+                "that `agora serve` runs has processed them).",
+                self.style.SUCCESS,
+            )
+        if talks.missing:
+            self.stdout.write(
+                f"{talks.missing} Tech Talks have no recording: ffmpeg is not installed. "
+                "Install it (apt-get install ffmpeg) and run `agora demo` again to add them.",
+                self.style.WARNING,
+            )
         self.stdout.write(f"Sign in with password {DEMO_PASSWORD} as:")
         for persona, email in result.logins:
             self.stdout.write(f"  {persona:<15}{email}")
