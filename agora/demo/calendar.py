@@ -100,6 +100,14 @@ class Calendar:
         later = moment + timedelta(minutes=2 + self.rng.expovariate(1 / minutes))
         return self.settle(later, location)
 
+    def surely_after(self, moment: datetime, location: str, minutes: float) -> datetime:
+        """Like ``after``, for an answer the content says was given: if its working hours
+        come only in the future, a moment between ``moment`` and now instead."""
+        later = self.after(moment, location, minutes)
+        if later is not None:
+            return later
+        return moment + (self.now - moment) * self.rng.uniform(0.2, 0.6)
+
     def reaction(self, moment: datetime, location: str) -> datetime | None:
         """When a reader in ``location`` reacts to what was written at ``moment``: mostly
         within hours, sometimes days later (catching up after time off)."""

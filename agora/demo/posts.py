@@ -294,6 +294,7 @@ class PostWriter:
         rng, post = self.rng, thread.post
         others = [u for u in thread.readers if u.pk != post.author_id]
         parent: Comment | None = None
+        when: datetime | None = None
         if thread.comments and not thread.specific and rng.random() < 0.35:
             parent = rng.choice(thread.comments)
             if parent.author_id != post.author_id and rng.random() < 0.5:
@@ -324,9 +325,12 @@ class PostWriter:
                 author = self.company.choose(others, thread.template.commenters)
             text = said.format_map(thread.slots)
             minutes = 150.0
+            if fitting:  # what the content says was answered is there, however recent
+                when = self.calendar.surely_after(after, self.company.location(author), minutes)
         else:
             return
-        when = self.calendar.after(after, self.company.location(author), minutes)
+        if when is None:
+            when = self.calendar.after(after, self.company.location(author), minutes)
         self.company.timeline.at(when, partial(self._comment, thread, author, text, parent))
 
     def _comment(
