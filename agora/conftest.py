@@ -1,1 +1,1 @@
-pytest_plugins = ["agora.testing.fixtures", "agora.testing.browser"]
+pytest_plugins = ["agora.testing.fixtures", "agora.testing.browser", "agora.testing.redis"]

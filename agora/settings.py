@@ -15,6 +15,7 @@ from typing import Any
 import dj_database_url
 import django_stubs_ext
 
+from agora.core.caching import caches_for
 from agora.core.env import (
     EnvError,
     env_bool,
@@ -158,12 +159,9 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "agora_cache",
-    }
-}
+# Rate limits shared by every process (database, or Redis); drawn HTML in each process's
+# memory, or shared in Redis (see agora/core/caching.py).
+CACHES = caches_for(env_optional("AGORA_REDIS_URL"))
 
 # --- People and accounts ----------------------------------------------------------------
 AUTH_USER_MODEL = "people.User"

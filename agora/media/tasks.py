@@ -20,8 +20,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
-from agora.core import policy
+from agora.core import events, policy
 from agora.media import references, video
+from agora.media.events import AttachmentsChanged
 from agora.media.models import Attachment, AttachmentKind, AttachmentStatus
 from agora.media.uploads import delete_files
 
@@ -64,7 +65,8 @@ def process_video(attachment_id: int) -> str:
             fields = _make_ready(item, Path(work), written)
     except Exception as exc:
         delete_files(written)
-        mine.update(status=AttachmentStatus.FAILED)
+        if mine.update(status=AttachmentStatus.FAILED):
+            events.emit(AttachmentsChanged((attachment_id,)))
         if isinstance(exc, video.VideoRejected):
             logger.warning("video %s could not be processed: %s", attachment_id, exc)
             return "failed"
@@ -73,6 +75,7 @@ def process_video(attachment_id: int) -> str:
         # Deleted, or taken over by another worker, while this one worked.
         delete_files(written)
         return "skipped"
+    events.emit(AttachmentsChanged((attachment_id,)))
     delete_files([item.file.name])
     return "ready"
 
@@ -149,9 +152,11 @@ def resume_videos() -> dict[str, int]:
     processing = Attachment.objects.filter(
         kind=AttachmentKind.VIDEO, status=AttachmentStatus.PROCESSING
     )
-    given_up = processing.filter(created_at__lt=now - GIVE_UP_AFTER).update(
-        status=AttachmentStatus.FAILED
-    )
+    too_old = processing.filter(created_at__lt=now - GIVE_UP_AFTER)
+    failed = tuple(too_old.values_list("pk", flat=True))
+    given_up = too_old.filter(pk__in=failed).update(status=AttachmentStatus.FAILED)
+    if failed:
+        events.emit(AttachmentsChanged(failed))
     lost = processing.filter(
         Q(claimed_at__isnull=True, created_at__lt=now - LOST_AFTER)
         | Q(claimed_at__lt=now - STALE_CLAIM)

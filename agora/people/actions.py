@@ -17,7 +17,7 @@ from django.core.files.storage import default_storage
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -139,6 +139,8 @@ def do_update_profile(user: User, *, skills: Iterable[str | Skill], **fields: An
     with transaction.atomic():
         user.save(update_fields=list(fields))
         user.skills.set(skill_objects(skills))
+        bump_profile_versions(User.objects.filter(pk=user.pk))
+    user.profile_version += 1
 
 
 def do_set_avatar(user: User, upload: Any) -> None:
@@ -163,6 +165,8 @@ def do_set_avatar(user: User, upload: Any) -> None:
     )
     user.avatar = name
     user.save(update_fields=["avatar"])
+    bump_profile_versions(User.objects.filter(pk=user.pk))
+    user.profile_version += 1
     if old:
         default_storage.delete(old)
 
@@ -355,6 +359,8 @@ def do_update_account(
     with transaction.atomic():
         if fields:
             user.save(update_fields=list(fields))
+            bump_profile_versions(User.objects.filter(pk=user.pk))
+            user.profile_version += 1
         if groups is not None:
             user.groups.set(list(groups))
         if permissions is not None:
@@ -374,13 +380,23 @@ def do_set_password(user: User, password: str | None) -> None:
 def save_department(department: Department) -> Department:
     """Create or rename a department (the administration's list of them)."""
     refuse_nul(department.name, department.slug, department.description)
-    department.save()
+    with transaction.atomic():
+        department.save()
+        bump_profile_versions(User.objects.filter(department=department))
     return department
 
 
 def delete_department(department: Department) -> None:
     """Remove a department; its people stay, with no department."""
-    Department.objects.filter(pk=department.pk).delete()
+    with transaction.atomic():
+        bump_profile_versions(User.objects.filter(department=department))
+        Department.objects.filter(pk=department.pk).delete()
+
+
+def bump_profile_versions(people: QuerySet[User]) -> None:
+    """Say that what cards and profile panels draw of these people changed (name, photo,
+    job, department, skills), so their cached HTML is drawn again."""
+    people.update(profile_version=F("profile_version") + 1)
 
 
 def save_skill(skill: Skill) -> Skill:

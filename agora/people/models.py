@@ -88,6 +88,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
     follower_count = models.PositiveIntegerField(default=0)
+    # Bumped by the actions that change what cards draw of the person (name, photo, job,
+    # department): part of the key of their posts' cached card HTML.
+    profile_version = models.PositiveIntegerField(default=0)
 
     objects: ClassVar[UserManager] = UserManager()
 

@@ -24,6 +24,7 @@ from agora.core.errors import ActionError
 from agora.core.links import link
 from agora.core.nul import refuse_nul
 from agora.media.actions import create_attachments
+from agora.media.events import AttachmentsChanged
 from agora.media.uploads import Batch, Checked, Upload, check_uploads, storing
 from agora.people.models import User
 from agora.people.privileges import has_privilege
@@ -288,6 +289,8 @@ def do_edit_post(
         post.body_html = rendered.html
         post.edited_at = now
         post.save(update_fields=["title", "body", "body_html", "edited_at"])
+        bump_card_versions([post.pk])
+        post.version += 1
         names = list(rendered.tags)
         if post.kind == PostKind.QUESTION:
             # A question's tags also come from its tag field: edits add, never drop them.
@@ -299,6 +302,21 @@ def do_edit_post(
         )
         _link_files(files, post, author=editor)
         events.emit(PostEdited(post, old_text))
+
+
+def bump_card_versions(post_ids: Sequence[int]) -> None:
+    """Say that these posts' cards draw something new (body, title, files), so their
+    cached HTML (``agora.posts.cards``) is drawn again."""
+    if post_ids:
+        Post.objects.filter(pk__in=post_ids).update(version=F("version") + 1)
+
+
+def on_attachments_changed(event: AttachmentsChanged) -> None:
+    """A video became ready (or failed): the cards of the posts showing it change."""
+    posts = FileLink.objects.filter(
+        attachment_id__in=event.attachment_ids, comment__isnull=True
+    ).values_list("post_id", flat=True)
+    bump_card_versions(list(posts))
 
 
 def do_set_tags(post: Post, names: Sequence[str]) -> None:

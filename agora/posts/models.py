@@ -123,6 +123,9 @@ class Post(ReactionCounts):
     )
     # Comments on the post itself (those on a question's answers count on each answer).
     comment_count = models.PositiveIntegerField(default=0)
+    # Bumped by the actions that change what its card draws of it (body, title, files):
+    # part of the key of the card's cached HTML (``agora.posts.cards``).
+    version = models.PositiveIntegerField(default=0)
 
     objects: ClassVar[PostQuerySet] = PostQuerySet.as_manager()  # type: ignore[assignment]
 

@@ -10,11 +10,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.utils.safestring import SafeString
 
 from agora.core.pagination import Page, keyset_page
 from agora.people.models import Follow, User
 from agora.people.privileges import has_privilege
 from agora.posts.access import can_delete_comment, can_delete_post, can_edit_post, can_pin
+from agora.posts.cards import draw
 from agora.posts.models import Comment, FileLink, Post, PostKind, PostQuerySet, Reaction, Tag
 from agora.spaces.models import Space
 from agora.spaces.viewer import Viewer
@@ -35,6 +37,10 @@ class PostCard:
     # Feeds offer pinning to the space's managers only (no query); a post's own page
     # also asks whether the viewer is a leader (see ``can_pin_post``).
     can_pin: bool = False
+    # The HTML every viewer shares, from the cache (``cards.draw``).
+    avatar: SafeString = field(default_factory=SafeString)
+    byline: SafeString = field(default_factory=SafeString)
+    content: SafeString = field(default_factory=SafeString)
 
 
 @dataclass
@@ -47,13 +53,6 @@ class CommentView:
     can_reply: bool = False
 
 
-# A post's own files (its comments' files belong to the comments), with the stored file.
-ATTACHMENTS = Prefetch(
-    "file_links",
-    queryset=FileLink.objects.filter(comment__isnull=True)
-    .select_related("attachment")
-    .order_by("attachment__position", "attachment_id"),
-)
 # A comment's files, fetched for a whole thread in one query. Templates draw a comment's
 # files only from this prefetch (the ``comment_media`` filter never queries).
 COMMENT_ATTACHMENTS = Prefetch(
@@ -68,18 +67,15 @@ def _card_joins(posts: PostQuerySet) -> PostQuerySet:
     # ``question`` (reverse one-to-one, empty for plain posts) gives a question's card its
     # title, answer count and accepted mark in the same query.
     # ``author__standing`` lets bylines show a contributor's or leader's level label.
+    # The Markdown source is not drawn (its HTML is), nor the author's password and bio.
     return posts.select_related(
         "author", "author__department", "author__standing", "space", "question"
-    )
+    ).defer("body", "author__password", "author__bio")
 
 
-def cards_queryset(posts: PostQuerySet) -> PostQuerySet:
-    """``posts`` with everything a card draws joined or prefetched."""
-    return _card_joins(posts).prefetch_related(ATTACHMENTS)
-
-
-def cards(viewer: Viewer, posts: list[Post]) -> list[PostCard]:
-    """Posts drawn for ``viewer``: their reactions (one query) and permissions."""
+def cards(viewer: Viewer, posts: list[Post], *, expanded: bool = False) -> list[PostCard]:
+    """Posts drawn for ``viewer``: their reactions (one query) and permissions, around
+    the HTML everyone shares (from the cache; files fetched only for what is missing)."""
     mine: dict[int, set[str]] = defaultdict(set)
     if posts:
         rows = Reaction.objects.filter(
@@ -88,7 +84,7 @@ def cards(viewer: Viewer, posts: list[Post]) -> list[PostCard]:
         for post_id, kind in rows:
             mine[post_id].add(kind)
     roles = viewer.roles
-    return [
+    drawn = [
         PostCard(
             post=p,
             my_reactions=mine[p.pk],
@@ -98,22 +94,26 @@ def cards(viewer: Viewer, posts: list[Post]) -> list[PostCard]:
         )
         for p in posts
     ]
+    draw(drawn, expanded=expanded)
+    return drawn
 
 
 def new_post_card(viewer: Viewer, post_id: int) -> PostCard:
     """The card of a post the viewer has just written (nobody has reacted to it yet)."""
-    post = cards_queryset(Post.objects.filter(pk=post_id)).get()
-    return PostCard(post=post, my_reactions=set(), can_edit=True, can_delete=True)
+    post = _card_joins(Post.objects.filter(pk=post_id)).get()
+    card = PostCard(post=post, my_reactions=set(), can_edit=True, can_delete=True)
+    draw([card])
+    return card
 
 
 def card_for(viewer: Viewer, post: Post) -> PostCard:
-    prefetch_related_objects([post], ATTACHMENTS)
-    return cards(viewer, [post])[0]
+    """A post's card on its own page (videos first)."""
+    return cards(viewer, [post], expanded=True)[0]
 
 
 def page_of(viewer: Viewer, posts: PostQuerySet, cursor: str | None, size: int) -> Page[PostCard]:
     """One keyset page of ``posts`` (already scoped by visibility) drawn as cards."""
-    page = keyset_page(cards_queryset(posts), cursor, size)
+    page = keyset_page(_card_joins(posts), cursor, size)
     return Page(items=cards(viewer, page.items), next_cursor=page.next_cursor)
 
 
@@ -148,9 +148,7 @@ def space_feed(
             ]
         )
     page = keyset_page(_card_joins(posts.filter(pinned_at__isnull=True)), cursor, size)
-    everything = [*pinned, *page.items]
-    prefetch_related_objects(everything, ATTACHMENTS)
-    drawn = cards(viewer, everything)
+    drawn = cards(viewer, [*pinned, *page.items])
     return drawn[: len(pinned)], Page(items=drawn[len(pinned) :], next_cursor=page.next_cursor)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
+from django.core.cache import caches
 from django.test import Client
 
 from agora.people.models import User
@@ -38,6 +39,13 @@ def media_root(settings: Any, tmp_path: Path) -> Path:
 
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def empty_fragment_cache() -> None:
+    """Every test starts with no cached card HTML: what one test drew (for rows its
+    rollback removed) must not meet the next, and query counts start cold."""
+    caches["fragments"].clear()
 
 
 @pytest.fixture(autouse=True)

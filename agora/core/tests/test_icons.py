@@ -14,7 +14,7 @@ from django.template import Context, Template
 from agora.core import icons
 from agora.core.icons import icon_html
 from agora.notifications.views.pages import ICONS as NOTIFICATION_ICONS
-from agora.posts.templatetags.posts_tags import REACTION_ICONS
+from agora.posts.cards import REACTION_ICONS
 from agora.reputation.badges import BADGES
 from agora.spaces.templatetags.spaces_tags import VISIBILITY_ICONS
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.core.cache import caches
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from agora.core.caching import RELEASE
 from agora.core.links import link
 from agora.people.models import LEVEL_CSS, Level, User
 from agora.people.queries import missing_from_profile
@@ -82,7 +85,17 @@ def _and(parts: list[str]) -> str:
     return f"{', '.join(parts[:-1])} and {parts[-1]}" if len(parts) > 1 else "".join(parts)
 
 
-@register.inclusion_tag("people/_profile_nudge.html")
-def profile_nudge(person: User) -> dict[str, Any]:
-    """A card asking ``person`` to add what their profile lacks; nothing once it is complete."""
-    return {"person": person, "missing": _and(missing_from_profile(person))}
+@register.simple_tag
+def profile_nudge(person: User) -> SafeString:
+    """A card asking ``person`` to add what their profile lacks; nothing once it is complete.
+
+    Kept in the ``fragments`` cache under the person's ``profile_version``, which every
+    action that changes a profile bumps: the home page's side column costs no query."""
+    key = f"nudge:{RELEASE}:{person.pk}:{person.profile_version}"
+    cache = caches["fragments"]
+    html: str | None = cache.get(key)
+    if html is None:
+        context = {"person": person, "missing": _and(missing_from_profile(person))}
+        html = render_to_string("people/_profile_nudge.html", context)
+        cache.set(key, html)
+    return SafeString(html)

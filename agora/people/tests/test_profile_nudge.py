@@ -42,6 +42,7 @@ def test_it_names_only_what_is_missing(cast, client_for) -> None:
 
 def test_it_stops_asking_once_the_profile_is_complete(cast, client_for) -> None:
     client = client_for("engineer")
+    assert NUDGE in home(client)  # drawn once, and cached under the profile's version
     photo = SimpleUploadedFile("me.png", png_bytes(), content_type="image/png")
     response = client.post(
         reverse("people:edit"),
@@ -64,6 +65,8 @@ def test_it_stops_asking_once_the_profile_is_complete(cast, client_for) -> None:
 def test_it_asks_again_when_something_is_emptied(cast, client_for) -> None:
     cast.engineer.avatar = "avatars/ada.png"  # a photo, as far as the profile goes
     cast.engineer.save(update_fields=["avatar"])
+    client = client_for("engineer")
+    assert NUDGE not in home(client)  # complete, and cached so
     actions.do_update_profile(cast.engineer, skills=[], location="")
-    page = home(client_for("engineer"))
+    page = home(client)
     assert "add your location and your skills so colleagues can find you." in page

@@ -8,62 +8,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import template
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from agora.core.icons import icon_html
-from agora.core.templatetags.agora import abbrev
 from agora.media.models import Attachment, AttachmentKind
-from agora.posts.models import Comment, Post, ReactionKind
+from agora.posts.cards import card_html, reaction_bar_html
+from agora.posts.models import Comment, Post
 
 register = template.Library()
-
-# Lucide icons rather than the emoji (👍 🎉 💡 🙏), which are empty boxes on machines
-# without an emoji font; the kind's name is the tooltip and what screen readers say.
-REACTION_ICONS = {
-    ReactionKind.THUMBS_UP: "thumbs-up",
-    ReactionKind.CELEBRATE: "party-popper",
-    ReactionKind.INSIGHTFUL: "lightbulb",
-    ReactionKind.HELPFUL: "heart-handshake",
-}
-
-
-def reaction_bar_html(target: Any, mine: set[str], url: str, csrf_token: str) -> SafeString:
-    """Buttons say the state they would set (``set=thumbs_up:1``), so repeats are harmless."""
-    buttons = []
-    for kind in ReactionKind:
-        count = int(getattr(target, f"{kind.value}_count", 0))
-        pressed = kind.value in mine
-        spoken = f"{kind.label}{f', {count}' if count else ''}{' (yours)' if pressed else ''}"
-        buttons.append(
-            (
-                "reaction reaction-mine" if pressed else "reaction",
-                f"{kind.value}:{0 if pressed else 1}",
-                "true" if pressed else "false",
-                kind.label,
-                kind.value,
-                icon_html(REACTION_ICONS[kind]),
-                format_html('<span class="reaction-count">{}</span>', abbrev(count))
-                if count
-                else "",
-                spoken,
-            )
-        )
-    return format_html(
-        '<form class="reactions" method="post" action="{}" hx-post="{}" hx-target="this" '
-        'hx-swap="outerHTML" role="group" aria-label="Reactions">'
-        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">{}</form>',
-        url,
-        url,
-        csrf_token,
-        format_html_join(
-            "",
-            '<button type="submit" class="{}" name="set" value="{}" aria-pressed="{}" '
-            'title="{}" data-kind="{}">{}{}'
-            '<span class="visually-hidden">{}</span></button>',
-            buttons,
-        ),
-    )
 
 
 @register.simple_tag(takes_context=True)
@@ -102,7 +53,7 @@ def _grouped(attachments: Iterable[Attachment]) -> Media:
 def post_media(post: Post) -> Media:
     """The post's own attachments (not those of its comments), by kind, in their order.
 
-    Reads the prefetched links when the query made them (``queries.ATTACHMENTS``: feeds
+    Reads the prefetched links when the query made them (``cards.ATTACHMENTS``: feeds
     do), else one query."""
     links = post.file_links.all()
     if "file_links" not in getattr(post, "_prefetched_objects_cache", {}):
@@ -194,3 +145,15 @@ SOURCE_TYPES = {"video/mp4", "video/webm"}
 @register.filter
 def source_type(attachment: Attachment) -> str:
     return attachment.content_type if attachment.content_type in SOURCE_TYPES else ""
+
+
+@register.simple_tag(takes_context=True)
+def post_card(context: dict[str, Any], card: Any) -> SafeString:
+    """A post's card (``agora.posts.cards.card_html``); ``fresh`` and ``expanded`` come
+    from the page (a card just written; a post's own page)."""
+    return card_html(
+        card,
+        str(context.get("csrf_token", "")),
+        fresh=bool(context.get("fresh")),
+        expanded=bool(context.get("expanded")),
+    )

@@ -10,8 +10,8 @@ from agora.core.errors import ActionError
 from agora.core.htmx import bad_request, is_htmx, redirect_back
 from agora.posts import actions
 from agora.posts.access import access_comment, access_post
+from agora.posts.cards import reaction_bar_html
 from agora.posts.models import Post, Reaction
-from agora.posts.templatetags.posts_tags import reaction_bar_html
 from agora.spaces.viewer import viewer_for
 
 
