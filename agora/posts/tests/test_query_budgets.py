@@ -7,9 +7,12 @@ the count must not move.
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from agora.posts import actions
+from agora.posts.models import Post
 from agora.testing.budgets import PAGE_BASE
 from agora.testing.personas import image_upload
 
@@ -134,3 +137,63 @@ def test_space_directory_budget(cast, client_for, django_assert_num_queries):
     with django_assert_num_queries(BASE + 2):
         response = client.get(url)
     assert response.content.count(b"space-card") >= 17
+
+
+# --- Write endpoints ------------------------------------------------------------------------
+# Each write costs a fixed number of queries whatever it carries: a second mention or tag
+# must not add a query per item. Measured through the htmx requests the pages send.
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+# Ceilings as measured on 2026-12-02, each including the session, user and memberships.
+# A thumbs-up is the dearest: the reputation rules (ledger, daily allowance, totals,
+# level and badge checks) and the author's notification run inside it.
+WRITE_BUDGETS = {"post creation": 15, "comment": 16, "reaction on": 29, "reaction off": 10}
+
+
+def _count(client, url, data) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, data, **HTMX)
+    assert response.status_code == 200, response.content[:300]
+    return len(queries.captured_queries)
+
+
+def test_post_creation_budget(cast, client_for):
+    client = client_for("salesperson")
+    url = reverse("posts:create")
+    space = cast.open_space.slug
+    one = _count(client, url, {"body": "Status for @ada-engineer #weekly", "space": space})
+    many = _count(
+        client,
+        url,
+        {
+            "body": "Status for @ada-engineer @maya-moderator @olly-outsider #weekly #sales #q3",
+            "space": space,
+        },
+    )
+    assert one <= WRITE_BUDGETS["post creation"]
+    assert many == one  # mentions and tags are written in bulk, not one query each
+    assert Post.objects.filter(body__startswith="Status for @ada-engineer").count() == 2
+
+
+def test_comment_budget(cast, client_for):
+    client = client_for("salesperson")
+    url = reverse("posts:comments", args=[cast.open_post.pk])
+    first = _count(client, url, {"body": "Thanks @ada-engineer"})
+    again = _count(client, url, {"body": "And again @ada-engineer @maya-moderator"})
+    assert first <= WRITE_BUDGETS["comment"]
+    assert again == first
+    cast.open_post.refresh_from_db()
+    assert cast.open_post.comment_count == 2
+
+
+def test_reaction_budget(cast, client_for):
+    client = client_for("salesperson")
+    url = reverse("posts:react", args=[cast.open_post.pk])
+    on = _count(client, url, {"set": "thumbs_up:1"})
+    off = _count(client, url, {"set": "thumbs_up:0"})
+    elsewhere = reverse("posts:react", args=[cast.company_post.pk])
+    assert _count(client, elsewhere, {"set": "thumbs_up:1"}) == on  # the same every time
+    assert on <= WRITE_BUDGETS["reaction on"]
+    assert off <= WRITE_BUDGETS["reaction off"]
+    cast.open_post.refresh_from_db()
+    assert cast.open_post.thumbs_up_count == 0
