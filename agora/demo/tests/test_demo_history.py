@@ -214,8 +214,10 @@ def test_the_experts_pages_name_the_demo_people_who_know_the_subject():
         return sorted(names, key=listed.index)
 
     assert {"Mei Lin Tan", "Lukas Novak", "Ada Okafor"} <= set(experts("kubernetes")[:3])
-    assert experts("postgresql")[0] == "Ada Okafor"
-    assert experts("security")[0] == "Aisha Rahman"
+    # Among the first two: who leads a tag by a few points moves with the day the demo
+    # is built (credit is counted over a rolling window).
+    assert "Ada Okafor" in experts("postgresql")[:2]
+    assert "Aisha Rahman" in experts("security")[:2]
     assert "Elena Petrova" in experts("pricing")[:2]
 
 
