@@ -152,9 +152,10 @@ def resume_videos() -> dict[str, int]:
     processing = Attachment.objects.filter(
         kind=AttachmentKind.VIDEO, status=AttachmentStatus.PROCESSING
     )
-    too_old = processing.filter(created_at__lt=now - GIVE_UP_AFTER)
-    failed = tuple(too_old.values_list("pk", flat=True))
-    given_up = too_old.filter(pk__in=failed).update(status=AttachmentStatus.FAILED)
+    failed = tuple(
+        processing.filter(created_at__lt=now - GIVE_UP_AFTER).values_list("pk", flat=True)
+    )
+    given_up = processing.filter(pk__in=failed).update(status=AttachmentStatus.FAILED)
     if failed:
         events.emit(AttachmentsChanged(failed))
     lost = processing.filter(

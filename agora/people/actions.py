@@ -139,8 +139,7 @@ def do_update_profile(user: User, *, skills: Iterable[str | Skill], **fields: An
     with transaction.atomic():
         user.save(update_fields=list(fields))
         user.skills.set(skill_objects(skills))
-        bump_profile_versions(User.objects.filter(pk=user.pk))
-    user.profile_version += 1
+        _bump_profile(user)
 
 
 def do_set_avatar(user: User, upload: Any) -> None:
@@ -165,8 +164,7 @@ def do_set_avatar(user: User, upload: Any) -> None:
     )
     user.avatar = name
     user.save(update_fields=["avatar"])
-    bump_profile_versions(User.objects.filter(pk=user.pk))
-    user.profile_version += 1
+    _bump_profile(user)
     if old:
         default_storage.delete(old)
 
@@ -359,8 +357,7 @@ def do_update_account(
     with transaction.atomic():
         if fields:
             user.save(update_fields=list(fields))
-            bump_profile_versions(User.objects.filter(pk=user.pk))
-            user.profile_version += 1
+            _bump_profile(user)
         if groups is not None:
             user.groups.set(list(groups))
         if permissions is not None:
@@ -391,6 +388,12 @@ def delete_department(department: Department) -> None:
     with transaction.atomic():
         bump_profile_versions(User.objects.filter(department=department))
         Department.objects.filter(pk=department.pk).delete()
+
+
+def _bump_profile(user: User) -> None:
+    """One person's profile changed: bump its version in the row and in memory."""
+    bump_profile_versions(User.objects.filter(pk=user.pk))
+    user.profile_version += 1
 
 
 def bump_profile_versions(people: QuerySet[User]) -> None:
