@@ -217,11 +217,14 @@ def card_html(card: PostCard, csrf_token: str, *, fresh: bool, expanded: bool) -
     return SafeString("".join(html))
 
 
-def comment_count(post: Post, zero: str) -> str:
-    """What ``posts/_comment_count.html`` draws (the comments view swaps it out of band)."""
+def comment_count(post: Post, zero: str, *, oob: bool = False) -> str:
+    """How many comments a post has, wherever a card, a post page or a question names it
+    (``zero``: what to say before the first). The comments view sends it again out of
+    band (``oob``) with a new comment, so every place the page shows it changes at once."""
     n = post.comment_count
-    said = f"{abbrev(n)} comment{'' if n == 1 else 's'}" if n else zero
-    return f'<span id="comment-count-{post.pk}">{said}</span>'
+    said = f"{abbrev(n)} comment{'' if n == 1 else 's'}" if n else escape(zero)
+    swap = ' hx-swap-oob="true"' if oob else ""
+    return f'<span id="comment-count-{post.pk}"{swap}>{said}</span>'
 
 
 def _menu(card: PostCard, csrf_token: str, *, expanded: bool) -> str:

@@ -11,7 +11,7 @@ from django import template
 from django.utils.safestring import SafeString
 
 from agora.media.models import Attachment, AttachmentKind
-from agora.posts.cards import card_html, reaction_bar_html
+from agora.posts.cards import card_html, comment_count, reaction_bar_html
 from agora.posts.models import Comment, Post
 
 register = template.Library()
@@ -20,6 +20,11 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def reaction_bar(context: dict[str, Any], target: Any, mine: set[str], url: str) -> SafeString:
     return reaction_bar_html(target, mine, url, str(context.get("csrf_token", "")))
+
+
+@register.simple_tag(name="comment_count")
+def comment_count_tag(post: Post, zero: str = "No comments yet", oob: bool = False) -> SafeString:
+    return SafeString(comment_count(post, zero, oob=oob))
 
 
 # --- Attachments ----------------------------------------------------------------------------
