@@ -161,7 +161,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rate limits shared by every process (database, or Redis); drawn HTML in each process's
 # memory, or shared in Redis (see agora/core/caching.py).
-CACHES = caches_for(env_optional("AGORA_REDIS_URL"))
+AGORA_REDIS_URL = env_optional("AGORA_REDIS_URL")
+CACHES = caches_for(AGORA_REDIS_URL)
 
 # --- People and accounts ----------------------------------------------------------------
 AUTH_USER_MODEL = "people.User"
@@ -286,6 +287,10 @@ AGORA_POST_MAX_CHARS = env_int("AGORA_POST_MAX_CHARS", 32_000, minimum=100)
 AGORA_COMMENT_MAX_CHARS = env_int("AGORA_COMMENT_MAX_CHARS", 8_000, minimum=100)
 AGORA_MAX_MENTIONS = env_int("AGORA_MAX_MENTIONS", 10, minimum=0)
 AGORA_FEED_PAGE_SIZE = env_int("AGORA_FEED_PAGE_SIZE", 20, minimum=1)
+# The event log (agora/core/eventlog.py): how long it keeps events (a browser away longer
+# is told to refresh), and how often its readers poll when no wake-up arrives.
+AGORA_EVENT_LOG_DAYS = env_int("AGORA_EVENT_LOG_DAYS", 7, minimum=1)
+AGORA_EVENT_POLL_SECONDS = env_int("AGORA_EVENT_POLL_SECONDS", 1, minimum=1)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("AGORA_TIME_ZONE", "UTC")

@@ -1,15 +1,86 @@
-"""Every write the glue owns: claiming a periodic job's run, and the site settings an
-administrator saves."""
+"""Every write the glue owns: the event log and its consumers' cursors, claiming a
+periodic job's run, and the site settings an administrator saves."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.db import connection, transaction
 from django.db.models import Q
+from django.utils import timezone
 
-from agora.core import policy
-from agora.core.models import PeriodicRun, SiteSetting
+from agora.core import policy, wakeup
+from agora.core.models import Event, EventCursor, PeriodicRun, SiteSetting
+
+if TYPE_CHECKING:
+    from agora.core.events import Entry
+
+# The advisory lock that orders the event log on PostgreSQL (any fixed number; "agora").
+EVENT_LOCK = 0x61676F7261
+_PG_APPEND = (
+    "WITH ordered AS (SELECT pg_advisory_xact_lock(%s)) "
+    "INSERT INTO core_event (type, created_at, space_id, user_ids, data) "
+    "SELECT %s, %s, %s, %s::jsonb, %s::jsonb FROM ordered"
+)
+
+
+def append_event(name: str, entry: Entry) -> None:
+    """Append one event to the log inside the caller's transaction, and wake the
+    consumers once it commits (``agora.core.wakeup``; they also poll, so a lost wake-up
+    only delays them).
+
+    Readers go through the log by id and never look back, so ids must grow in commit
+    order. SQLite has one writer at a time, so they do. On PostgreSQL two transactions
+    could take ids 10 and 11 and commit 11 first; a reader then at 11 would never see
+    10. So each appends under a transaction-scoped advisory lock, taken in the same
+    statement (no extra query): from its first event to its commit, one writer at a time.
+    """
+    at = entry.at or timezone.now()
+    users = list(entry.user_ids) if entry.user_ids is not None else None
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _PG_APPEND,
+                [
+                    EVENT_LOCK,
+                    name,
+                    at,
+                    entry.space_id,
+                    json.dumps(users) if users is not None else None,
+                    json.dumps(dict(entry.data)),
+                ],
+            )
+    else:
+        Event.objects.create(
+            type=name, created_at=at, space_id=entry.space_id, user_ids=users, data=entry.data
+        )
+    transaction.on_commit(wakeup.ring)
+
+
+def start_cursor(name: str) -> int:
+    """A consumer's position in the log (created at 0 the first time: it reads the log
+    from its start)."""
+    cursor, _ = EventCursor.objects.get_or_create(name=name)
+    return cursor.last_id
+
+
+def advance_cursor(name: str, *, from_id: int, to_id: int) -> bool:
+    """Move a consumer's cursor from ``from_id`` to ``to_id`` (inside the transaction that
+    did the batch's work). False if another process moved it first: the caller rolls
+    its batch back, since that process did the same work."""
+    moved = EventCursor.objects.filter(name=name, last_id=from_id).update(
+        last_id=to_id, updated_at=timezone.now()
+    )
+    return moved == 1
+
+
+def prune_events(before: datetime, *, up_to: int) -> int:
+    """Forget events older than ``before`` with ids up to ``up_to`` (what every consumer
+    has read); the log keeps ``AGORA_EVENT_LOG_DAYS``."""
+    deleted, _ = Event.objects.filter(created_at__lt=before, id__lte=up_to).delete()
+    return deleted
 
 
 def claim_periodic_run(name: str, *, every: timedelta, now: datetime) -> bool:

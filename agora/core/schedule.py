@@ -34,6 +34,7 @@ JOBS = [
     Job("update-levels", "agora.reputation.tasks.update_levels", timedelta(days=1)),
     Job("sweep-orphaned-files", "agora.media.tasks.sweep_orphaned_files", timedelta(hours=1)),
     Job("resume-videos", "agora.media.tasks.resume_videos", timedelta(minutes=15)),
+    Job("prune-event-log", "agora.core.tasks.prune_event_log", timedelta(days=1)),
 ]
 
 

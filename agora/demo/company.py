@@ -28,6 +28,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from agora.core.eventlog import run_consumers
 from agora.demo import content, videos
 from agora.demo.calendar import Calendar, Timeline
 from agora.demo.content import SpaceSpec
@@ -120,6 +121,7 @@ class _Builder:
         self.say(f"Writing {content.COMPANY}'s last {self.calendar.days} days…")
         self.company.timeline.run()
         evaluate_everyone()  # as the worker does every day, today
+        run_consumers()  # the notifications the last day's events call for
         self._read_notifications()
 
     # People -----------------------------------------------------------------------------
@@ -259,6 +261,9 @@ class _Builder:
             day += timedelta(days=1)
 
     def _update_levels(self, moment: datetime) -> None:
+        # The worker follows the event log as it goes: each morning, yesterday's events
+        # have told whom they concern (invitations go to the experts of that day).
+        run_consumers()
         company = self.company
         ids = set(company.touched)
         company.touched.clear()

@@ -1,48 +1,83 @@
-"""Creating and reading notifications (in-app for now; live and email delivery come later)."""
+"""Writing notifications: the consumer of the event log that creates them, and reading
+them (in-app for now; email and push follow from the same rows).
+
+Actions never notify anyone themselves: they log events (``agora.core.events``), and
+``deliver`` (the ``notifications`` consumer, run by the worker after each commit) asks
+the rules (``agora.notifications.rules``) whom each event tells.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime
+from collections.abc import Iterable, Sequence
 
 from django.utils import timezone
 
+from agora.core.models import Event
 from agora.notifications.models import Notification
 from agora.notifications.queries import visible
+from agora.notifications.rules import Notice, notices_for
 from agora.people.models import User
 from agora.posts.models import Post
+from agora.spaces.models import Membership
+from agora.spaces.visibility import readable_to_all
 
 
-def notify(
-    user_ids: Iterable[int],
-    kind: str,
-    *,
-    actor: User | None = None,
-    post: Post | None = None,
-    post_id: int | None = None,
-    answer: Post | None = None,
-    text: str = "",
-    at: datetime | None = None,
-) -> int:
-    """Tell each person in ``user_ids`` (never the actor themself) of what happened at
-    ``at`` (now by default). Returns how many."""
-    recipients = {uid for uid in user_ids if actor is None or uid != actor.pk}
-    now = at or timezone.now()
-    Notification.objects.bulk_create(
-        [
+def deliver(events: Sequence[Event]) -> int:
+    """Write the notifications ``events`` call for (the log's ``notifications``
+    consumer); returns how many. Each is dated when its event happened, and written only
+    for people who may read its post now: a mention of someone outside a private space
+    tells them nothing."""
+    rows: list[Notification] = []
+    for event in events:
+        notices = _readers_only(notices_for(event))
+        rows += [
             Notification(
-                user_id=uid,
-                kind=kind,
-                actor=actor,
-                post_id=post.pk if post is not None else post_id,
-                answer_id=answer.pk if answer is not None else None,
-                text=text[:300],
-                created_at=now,
+                user_id=n.user_id,
+                kind=n.kind,
+                actor_id=n.actor_id,
+                post_id=n.post_id,
+                answer_id=n.answer_id,
+                comment_id=n.comment_id,
+                text=n.text[:300],
+                event_id=event.pk,
+                created_at=event.created_at,
             )
-            for uid in sorted(recipients)
+            for n in notices
         ]
+    # Written once per person and event (a unique constraint): a batch read twice (a
+    # consumer that crashed after writing) adds nothing.
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
+
+
+def _readers_only(notices: list[Notice]) -> list[Notice]:
+    post_ids = {n.post_id for n in notices if n.post_id is not None}
+    if not post_ids:
+        return notices
+    posts = {p.pk: p for p in Post.objects.filter(pk__in=post_ids).select_related("space")}
+    closed = {p.space_id for p in posts.values() if not readable_to_all(p.space)}
+    members = (
+        set(
+            Membership.objects.filter(
+                space_id__in=closed, user_id__in={n.user_id for n in notices}
+            ).values_list("space_id", "user_id")
+        )
+        if closed
+        else set()
     )
-    return len(recipients)
+    kept = []
+    for n in notices:
+        post = posts.get(n.post_id) if n.post_id is not None else None
+        if n.post_id is not None and (post is None or post.deleted_at is not None):
+            continue
+        if (
+            post is not None
+            and post.space_id in closed
+            and (post.space_id, n.user_id) not in members
+        ):
+            continue
+        kept.append(n)
+    return kept
 
 
 def mark_read(user: User, notification_ids: Iterable[int]) -> int:

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class NotificationsConfig(AppConfig):
     name = "agora.notifications"
     label = "notifications"
+
+    def ready(self) -> None:
+        from agora.core import eventlog
+        from agora.notifications import actions, rules  # noqa: F401 - registers the rules
+
+        eventlog.register_consumer("notifications", actions.deliver)

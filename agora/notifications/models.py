@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from agora.posts.models import Post
+from agora.posts.models import Comment, Post
 
 
 class NotificationKind(models.TextChoices):
@@ -14,6 +14,8 @@ class NotificationKind(models.TextChoices):
     NEW_ANSWER = "new_answer", "New answer"
     ANSWER_ACCEPTED = "answer_accepted", "Answer accepted"
     MENTION = "mention", "Mentioned"
+    REPLY = "reply", "Reply to your comment"
+    COMMENT = "comment", "Comment on your post"
     BADGE = "badge", "Badge earned"
     LEVEL = "level", "New level"
 
@@ -35,12 +37,26 @@ class Notification(models.Model):
     answer = models.ForeignKey(
         Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    # The comment it is about (a reply, a comment on my post, a mention in a comment).
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # The event it was written for: one notification per person and event, however often
+    # the consumer reads the log.
+    event_id = models.BigIntegerField(null=True, blank=True)
     text = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event_id", "user"],
+                condition=models.Q(event_id__isnull=False),
+                name="notification_once_per_event",
+            )
+        ]
         indexes = [
             models.Index(fields=["user", "-created_at"], name="notification_user_time"),
             models.Index(

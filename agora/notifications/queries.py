@@ -28,6 +28,20 @@ def recent(user: User, limit: int = 50) -> list[Notification]:
     """The newest notifications with what their sentences need (one query)."""
     return list(
         visible(user)
-        .select_related("actor", "post", "answer")
+        .select_related("actor", "post", "answer", "user")
         .order_by("-created_at", "-id")[:limit]
     )
+
+
+def target_url(notification: Notification) -> str:
+    """Where opening ``notification`` leads: the comment, the answer or the post it is
+    about, or (a badge or level earned without a post) its person's profile."""
+    if notification.answer is not None:
+        base = notification.answer.get_absolute_url()
+    elif notification.post is not None:
+        base = notification.post.get_absolute_url()
+    else:
+        return notification.user.get_absolute_url()
+    if notification.comment_id is not None:
+        return f"{base.split('#')[0]}#comment-{notification.comment_id}"
+    return base

@@ -6,4 +6,5 @@ app_name = "notifications"
 urlpatterns = [
     path("", pages.notification_list, name="list"),
     path("read/", pages.mark_all_read, name="mark_all_read"),
+    path("<int:pk>/", pages.open_notification, name="open"),
 ]

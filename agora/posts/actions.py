@@ -37,6 +37,8 @@ from agora.posts.access import (
     can_pin,
 )
 from agora.posts.events import (
+    CommentAdded,
+    CommentDeleted,
     PostCreated,
     PostDeleted,
     PostEdited,
@@ -220,7 +222,7 @@ def do_create_post(
         _link_files(files, post, author=author)
         if space is not None and kind in FEED_KINDS:
             spaces.do_count_post(space, 1, at=now)
-        events.emit(PostCreated(post))
+        events.emit(PostCreated(post, mentioned=tuple(rendered.mentioned)))
     return post
 
 
@@ -296,12 +298,14 @@ def do_edit_post(
             # A question's tags also come from its tag field: edits add, never drop them.
             names += list(post.tags.values_list("name", flat=True))
         post.tags.set(tags_for(list(dict.fromkeys(names))))
+        known = set(post.mentions.filter(comment__isnull=True).values_list("user_id", flat=True))
         Mention.objects.bulk_create(
             [Mention(user_id=uid, post=post) for uid in rendered.mentioned],
             ignore_conflicts=True,
         )
         _link_files(files, post, author=editor)
-        events.emit(PostEdited(post, old_text))
+        first_time = tuple(sorted(set(rendered.mentioned) - known))
+        events.emit(PostEdited(post, old_text, mentioned=first_time, editor=editor))
 
 
 def bump_card_versions(post_ids: Sequence[int]) -> None:
@@ -413,6 +417,7 @@ def do_add_comment(
         )
         _link_files(files, post, author=author, comment=comment)
         Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
+        events.emit(CommentAdded(comment, post, mentioned=tuple(rendered.mentioned)))
     return comment
 
 
@@ -426,12 +431,15 @@ def check_delete_comment(user: User, comment_id: int) -> Comment:
 
 def do_delete_comment(comment: Comment, *, deleted_by: User) -> None:
     """Blank a comment; its replies stay, under a "deleted" marker."""
+    now = timezone.now()
     with transaction.atomic():
         updated = Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(
-            deleted_at=timezone.now(), deleted_by=deleted_by
+            deleted_at=now, deleted_by=deleted_by
         )
         if updated:
             Post.objects.filter(pk=comment.post_id).update(comment_count=F("comment_count") - 1)
+            comment.deleted_at, comment.deleted_by = now, deleted_by
+            events.emit(CommentDeleted(comment, comment.post, deleted_by))
 
 
 def check_pin(user: User, post_id: int, *, pinned: bool) -> Post:

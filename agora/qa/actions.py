@@ -16,20 +16,19 @@ from django.db.models.functions import Greatest
 from django.http import Http404
 from django.utils import timezone
 
+from agora.core import events
 from agora.core.errors import ActionError
 from agora.core.nul import refuse_nul
 from agora.media.uploads import Checked, Upload, check_uploads, storing
-from agora.notifications.actions import notify
-from agora.notifications.models import NotificationKind
 from agora.people.models import User
 from agora.people.privileges import has_privilege
 from agora.posts import actions as posts
 from agora.posts.access import can_delete_post
 from agora.posts.events import PostDeleted
 from agora.posts.models import Post, PostKind
+from agora.qa.events import AnswerAccepted, AnswerUnaccepted
 from agora.qa.models import Answer, Question
 from agora.reputation import actions as reputation
-from agora.reputation import queries as reputation_queries
 from agora.spaces.models import Space
 from agora.spaces.queries import membership_roles, space_role
 from agora.spaces.visibility import can_start_posts, moderates, visible_through
@@ -99,15 +98,6 @@ def do_ask(
         )
         question = Question.objects.create(post=post, last_activity_at=post.created_at)
         reputation.badges_for_question(author, post)
-        experts = reputation_queries.experts_to_invite(post)
-        notify(
-            [e.pk for e in experts],
-            NotificationKind.ANSWER_INVITATION,
-            actor=author,
-            post=post,
-            text=title,
-            at=post.created_at,
-        )
     return question
 
 
@@ -218,15 +208,6 @@ def do_answer(
             answer_count=F("answer_count") + 1,
             last_activity_at=Greatest(F("last_activity_at"), Value(now)),
         )
-        notify(
-            [question.post.author_id],
-            NotificationKind.NEW_ANSWER,
-            actor=author,
-            post=question.post,
-            answer=post,
-            text=question.title,
-            at=now,
-        )
         reputation.badges_for_answer(post)
     reputation.evaluate_level(author, now=now)
     return answer
@@ -283,15 +264,7 @@ def do_accept(answer: Answer, *, accepter: User, at: datetime | None = None) -> 
                 last_activity_at=Greatest(F("last_activity_at"), Value(now)),
             )
             reputation.on_accepted(answer.post, accepter, question.post, when=now)
-            notify(
-                [answer.post.author_id],
-                NotificationKind.ANSWER_ACCEPTED,
-                actor=accepter,
-                post=question.post,
-                answer=answer.post,
-                text=question.title,
-                at=now,
-            )
+            events.emit(AnswerAccepted(answer, accepter, now))
     except IntegrityError:
         raise ActionError(
             "Another answer was accepted at the same moment; reload the page.", status=409
@@ -314,6 +287,7 @@ def do_unaccept(answer: Answer) -> None:
             return
         _withdraw(answer)
         Question.objects.filter(pk=question.pk).update(accepted_answer=None)
+        events.emit(AnswerUnaccepted(answer))
 
 
 def check_official(user: User, answer_id: int, *, official: bool) -> Answer:

@@ -24,6 +24,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from agora.core import eventlog
+from agora.notifications.models import Notification, NotificationKind
 from agora.people import actions as people
 from agora.people.models import User
 from agora.posts import actions as posts
@@ -55,6 +57,8 @@ class Targets:
     tag_id: int
     person: str  # the handle of the member, who posts only there
     expert: str  # the handle of the space moderator, whose credit is only there
+    notification: int  # the member's: the space moderator answered their question
+    former: int  # the outsider's, from his time in the space (his answer accepted)
 
     def texts(self) -> tuple[str, ...]:
         """The slugs, tag and handles a request may carry (echoed back by some pages)."""
@@ -134,6 +138,7 @@ def make_secret_world(cast: Cast) -> SecretWorld:
         body="Finance asks.",
         tags=SECRET_TAG,
     )
+    eventlog.run_consumers()  # the notifications so far: the outsider's while a member
     spaces.do_leave(outsider, falcon)
 
     partners = spaces.do_create_space(
@@ -154,7 +159,7 @@ def make_secret_world(cast: Cast) -> SecretWorld:
 
     missing_id = 1000 + max(
         model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        for model in (Post, Comment, User, JoinRequest, Tag, Space)
+        for model in (Post, Comment, User, JoinRequest, Tag, Space, Notification)
     )
     missing = Targets(
         space="no-such-space",
@@ -170,7 +175,10 @@ def make_secret_world(cast: Cast) -> SecretWorld:
         tag_id=missing_id,
         person="no-such-person",
         expert="no-such-person",
+        notification=missing_id,
+        former=missing_id,
     )
+    eventlog.run_consumers()  # the notifications the world's events call for
     secret = Targets(
         space=falcon.slug,
         space_id=falcon.pk,
@@ -185,6 +193,12 @@ def make_secret_world(cast: Cast) -> SecretWorld:
         tag_id=Tag.objects.get(name=SECRET_TAG).pk,
         person=member.handle,
         expert=space_moderator.handle,
+        notification=Notification.objects.get(
+            user=member, kind=NotificationKind.NEW_ANSWER, answer=answer.post
+        ).pk,
+        former=Notification.objects.get(
+            user=outsider, kind=NotificationKind.ANSWER_ACCEPTED, answer=olly_answer.post
+        ).pk,
     )
     falcon.refresh_from_db()
     return SecretWorld(

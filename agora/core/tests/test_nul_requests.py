@@ -22,6 +22,7 @@ from django.utils.http import int_to_base36
 
 from agora.core.nul import NUL_MESSAGE
 from agora.media.models import Attachment
+from agora.notifications.models import Notification, NotificationKind
 from agora.people import actions as people
 from agora.people.models import User
 from agora.posts import actions as posts
@@ -31,6 +32,7 @@ from agora.qa.models import Answer, Question
 from agora.spaces import actions as spaces
 from agora.spaces.models import JoinRequest
 from agora.testing.database import changes, snapshot
+from agora.testing.events import deliver
 from agora.testing.personas import PASSWORD, Cast
 from agora.testing.urlmap import (
     CATCH_ALL,
@@ -60,6 +62,7 @@ class World:
     attachment: Attachment
     join_request: JoinRequest
     invitation_token: str
+    notification: Notification
 
 
 @pytest.fixture
@@ -92,7 +95,13 @@ def world(cast: Cast) -> World:
         attachment=attachment,
         join_request=JoinRequest.objects.get(user=cast.outsider),
         invitation_token=people.do_invite(admin_user, "nina@example.com").invitation.token,
+        notification=_answered(cast.engineer),
     )
+
+
+def _answered(user: User) -> Notification:
+    deliver()
+    return Notification.objects.get(user=user, kind=NotificationKind.NEW_ANSWER)
 
 
 Args = Callable[[World], dict[str, Any]]
@@ -247,6 +256,7 @@ PAGES: dict[str, Page] = {
     "reputation:experts": Page(args=lambda w: {"tag": "vault"}, path_text=("tag",)),
     # notifications
     "notifications:list": Page(),
+    "notifications:open": Page(args=lambda w: {"pk": w.notification.pk}),
     "notifications:mark_all_read": action(),
     # posts
     "posts:compose": Page(get=("space",)),

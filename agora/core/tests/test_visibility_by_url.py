@@ -109,6 +109,8 @@ def post(expect: Expectations, args: Args = no_args, **options: Any) -> Check:
     return Check(expect=expect, args=args, method="POST", **options)
 
 
+# Someone else's notification, to a reader of its space: missing, around their own page.
+THEIRS = Expect(404, like_missing=True)
 DONE = Expect(302)  # a reader's action went through (effects are each action's own tests)
 REFUSED = Expect(403)  # a reader who may not do this is told so
 SPACE_FORM = form(
@@ -270,6 +272,12 @@ PAGES: dict[str, tuple[Check, ...]] = {
     "reputation:experts": (get(about(sees("Sid Steward", QUESTION)), tagged),),
     # notifications: the outsider's from his time in Falcon stay hidden, and uncounted
     "notifications:list": (get(anywhere(sees(QUESTION), sees("Helper</strong>"))),),
+    # A notification opens for its person only, and only while they may read its post:
+    # the outsider's from his time in Falcon is missing to him too.
+    "notifications:open": (
+        get(about(sees(status=302, to="/questions/"), THEIRS), lambda t: {"pk": t.notification}),
+        get(about(THEIRS), lambda t: {"pk": t.former}),
+    ),
     "notifications:mark_all_read": (
         post(
             anywhere(sees("marked as read", status=302), status=302),

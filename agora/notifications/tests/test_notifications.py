@@ -1,5 +1,5 @@
 """Notifications: shown (and counted by the bell) only while their post is visible,
-in plain sentences, read when the page is opened."""
+in plain sentences, read when one is opened or all are marked read (never by looking)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ import pytest
 from django.urls import reverse
 
 from agora.notifications import queries
-from agora.notifications.actions import notify
 from agora.notifications.models import Notification, NotificationKind
 from agora.posts import actions as posts
 from agora.qa import actions as qa
 from agora.spaces.actions import do_add_member, do_remove_member
 from agora.spaces.models import Membership
 from agora.testing.budgets import PAGE_BASE
+from agora.testing.events import deliver
+from agora.testing.notices import notify
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +44,7 @@ def secret_question(cast):
         cast.salesperson, space=None, title="Where is the travel policy?", body="Asking.", tags=[]
     )
     qa.do_answer(cast.outsider, open_question, "On the intranet.")
+    deliver()
     return question
 
 
@@ -65,8 +67,9 @@ def test_it_never_shows_a_secret_questions_notifications_to_someone_removed(
     assert SECRET_TITLE not in html
     assert "Where is the travel policy?" in html
     assert [n.text for n in queries.recent(cast.salesperson)] == ["Where is the travel policy?"]
-    # Not even read by opening the page: they stay out of every count while invisible.
-    assert Notification.objects.filter(user=cast.salesperson, read_at__isnull=True).count() == 3
+    # Looking reads nothing; the three about the secret question stay out of every count
+    # while they are invisible.
+    assert Notification.objects.filter(user=cast.salesperson, read_at__isnull=True).count() == 4
 
 
 def test_it_counts_only_visible_notifications_when_marking_all_read(
@@ -91,6 +94,7 @@ def test_it_drops_notifications_about_deleted_posts_and_answers(cast, secret_que
 def test_it_writes_a_sentence_for_each_kind_with_a_link(cast, client_for, secret_question):
     reply = secret_question.answers.get(post__author=cast.engineer)
     qa.do_accept(reply, accepter=cast.salesperson)
+    deliver()
     notify(
         [cast.salesperson.pk],
         NotificationKind.ANSWER_INVITATION,
@@ -99,12 +103,19 @@ def test_it_writes_a_sentence_for_each_kind_with_a_link(cast, client_for, secret
         text=SECRET_TITLE,
     )
     notify([cast.salesperson.pk], NotificationKind.LEVEL, text="You are now a Member.")
-    mine = client_for("salesperson").get(reverse(LIST)).content.decode()
-    assert re.search(
-        rf"<strong>Ada Engineer</strong> answered your question <a href=\"[^\"]*"
-        rf"#answer-{reply.pk}\">{re.escape(SECRET_TITLE)}</a>",
-        mine,
+    client = client_for("salesperson")
+    mine = client.get(reverse(LIST)).content.decode()
+    answered = Notification.objects.get(
+        user=cast.salesperson, kind=NotificationKind.NEW_ANSWER, answer=reply.post
     )
+    opens = reverse("notifications:open", args=[answered.pk])
+    assert (
+        f'<strong>Ada Engineer</strong> answered your question <a href="{opens}">{SECRET_TITLE}</a>'
+    ) in mine
+    # The link reads the notification and leads to the answer itself.
+    response = client.get(opens)
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#answer-{reply.post.pk}")
     assert "<strong>Ada Engineer</strong> asked a question you may know the answer to:" in mine
     assert "You earned the <strong>Curious</strong> badge" in mine
     assert "You are now a Member." in mine
@@ -113,16 +124,44 @@ def test_it_writes_a_sentence_for_each_kind_with_a_link(cast, client_for, secret
     assert " style=" not in mine
 
 
-def test_it_marks_notifications_read_once_shown(cast, client_for, secret_question):
+def test_looking_reads_nothing_and_opening_reads_one(cast, client_for, secret_question):
     client = client_for("salesperson")
     first = client.get(reverse(LIST)).content.decode()
     assert first.count('class="card notification unread"') == 4
     assert first.count('<span class="notification-new">New:</span>') == 4
-    assert _bell(first) == 0  # the bell on this page already counts them read
-    assert queries.unread_count(cast.salesperson) == 0
+    assert _bell(first) == 4
     again = client.get(reverse(LIST)).content.decode()
-    assert "unread" not in again.split("<main", 1)[1]
-    assert "Mark all as read" not in again
+    assert again.count('class="card notification unread"') == 4  # looking read nothing
+    assert queries.unread_count(cast.salesperson) == 4
+    one = queries.recent(cast.salesperson)[0]
+    client.get(reverse("notifications:open", args=[one.pk]))
+    one.refresh_from_db()
+    assert one.read_at is not None
+    assert queries.unread_count(cast.salesperson) == 3
+    after = client.get(reverse(LIST)).content.decode()
+    assert after.count('class="card notification unread"') == 3
+    assert _bell(after) == 3
+
+
+def test_only_its_person_opens_a_notification(cast, client_for, secret_question):
+    mine = queries.recent(cast.salesperson)[0]
+    response = client_for("engineer").get(reverse("notifications:open", args=[mine.pk]))
+    assert response.status_code == 404
+    mine.refresh_from_db()
+    assert mine.read_at is None
+
+
+def test_a_notification_about_a_post_one_can_no_longer_read_does_not_open(
+    cast, client_for, secret_question
+):
+    secret = Notification.objects.filter(user=cast.salesperson, post=secret_question.post).first()
+    assert secret is not None
+    membership = Membership.objects.get(space=cast.secret_space, user=cast.salesperson)
+    do_remove_member("owner", membership)
+    response = client_for("salesperson").get(reverse("notifications:open", args=[secret.pk]))
+    assert response.status_code == 404
+    secret.refresh_from_db()
+    assert secret.read_at is None
 
 
 def test_it_marks_all_as_read_including_those_beyond_the_page(cast, client_for):
@@ -132,7 +171,7 @@ def test_it_marks_all_as_read_including_those_beyond_the_page(cast, client_for):
     client = client_for("salesperson")
     html = client.get(reverse(LIST)).content.decode()
     assert html.count('class="card notification') == 50
-    assert _bell(html) == 1
+    assert _bell(html) == 51
     assert "Mark all as read" in html
     response = client.post(reverse("notifications:mark_all_read"))
     assert response.status_code == 302
@@ -157,14 +196,15 @@ def test_it_says_what_to_expect_when_there_is_nothing(cast, client_for):
 
 def test_notifications_page_budget(cast, client_for, django_assert_num_queries):
     # PAGE_BASE (with the bell's count) + the notifications (with actor, post, answer)
-    # + marking the shown ones read
     client = client_for("salesperson")
     question = qa.do_ask(cast.salesperson, space=None, title="What is our policy?", body="?")
     qa.do_answer(cast.engineer, question, "Read the handbook.")
-    with django_assert_num_queries(PAGE_BASE + 2):
+    deliver()
+    with django_assert_num_queries(PAGE_BASE + 1):
         first = client.get(reverse(LIST))
     for i in range(20):
         qa.do_answer(cast.moderator, question, f"Answer number {i}.")
-    with django_assert_num_queries(PAGE_BASE + 2):
+    deliver()
+    with django_assert_num_queries(PAGE_BASE + 1):
         second = client.get(reverse(LIST))
     assert second.content.count(b"card notification") > first.content.count(b"card notification")

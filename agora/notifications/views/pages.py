@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -18,6 +18,8 @@ ICONS = {
     NotificationKind.NEW_ANSWER: "message-circle",
     NotificationKind.ANSWER_ACCEPTED: "circle-check",
     NotificationKind.MENTION: "at-sign",
+    NotificationKind.REPLY: "reply",
+    NotificationKind.COMMENT: "message-square",
     NotificationKind.BADGE: "award",
     NotificationKind.LEVEL: "trending-up",
 }
@@ -25,16 +27,27 @@ ICONS = {
 
 @require_GET
 def notification_list(request: HttpRequest) -> HttpResponse:
-    """The newest notifications, unread ones marked "new". Opening the page reads them:
-    they are marked read once fetched, so this page still shows them as new while the
-    bell (counted as the page is drawn) shows only what is left."""
+    """The newest notifications, unread ones marked "new". Looking does not read them:
+    one is read when it is opened (``open_notification``), or all at once with "Mark all
+    as read" (a POST)."""
     viewer = viewer_for(request)
     items = queries.recent(viewer.user)
-    unread = [n.pk for n in items if n.read_at is None]
-    if unread:
-        actions.mark_read(viewer.user, unread)
     context = {"viewer": viewer, "notifications": items, "icons": ICONS}
     return render(request, "notifications/list.html", context)
+
+
+@require_GET
+def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
+    """Open what a notification is about, and mark it read (404 for someone else's, or
+    one about a post its person may no longer read, exactly like a missing one)."""
+    user = viewer_for(request).user
+    notification = (
+        queries.visible(user).select_related("post", "answer", "user").filter(pk=pk).first()
+    )
+    if notification is None:
+        raise Http404("No such notification")
+    actions.mark_read(user, [notification.pk])
+    return HttpResponseRedirect(queries.target_url(notification))
 
 
 @require_POST

@@ -12,6 +12,7 @@ from agora.notifications.models import Notification, NotificationKind
 from agora.qa import actions
 from agora.qa.models import Answer
 from agora.reputation.models import Reputation
+from agora.testing.events import deliver
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +42,7 @@ def test_the_asker_accepts_and_the_answers_section_is_redrawn(cast, client_for, 
     assert question.accepted_answer == chosen
     points = policy.get("reputation.accepted_answer_points")
     assert _total(cast.outsider) == before + points
+    deliver()
     assert Notification.objects.filter(
         kind=NotificationKind.ANSWER_ACCEPTED, user=cast.outsider, answer=chosen.post
     ).exists()

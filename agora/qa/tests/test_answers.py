@@ -13,6 +13,7 @@ from agora.posts import actions as posts
 from agora.posts.models import Mention
 from agora.qa import actions
 from agora.qa.models import Answer, Question
+from agora.testing.events import deliver
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +42,7 @@ def test_it_appends_the_answer_without_a_reload(cast, client_for, ask):
     assert question.answer_count == 1
     assert question.last_activity_at == answer.created_at
     assert Mention.objects.filter(post=answer.post, user=cast.moderator).exists()
+    deliver()
     told = Notification.objects.get(kind=NotificationKind.NEW_ANSWER)
     assert (told.user, told.answer) == (cast.engineer, answer.post)
 

@@ -15,6 +15,7 @@ from agora.qa import actions
 from agora.qa.models import Question
 from agora.reputation.models import TagReputation
 from agora.spaces.actions import do_add_member
+from agora.testing.events import deliver
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +36,7 @@ def _earn(person: User, tag: str, accepted: int, asker: User) -> None:
 
 
 def _invited(question: Question) -> set[User]:
+    deliver()
     rows = Notification.objects.filter(
         kind=NotificationKind.ANSWER_INVITATION, post_id=question.pk
     ).select_related("user")
@@ -73,7 +75,9 @@ def test_it_invites_the_most_credible_other_departments_first(cast, experts):
         tags="billing",
     )
     assert _invited(question) == {experts["finance"], experts["legal"]}
-    invitation = Notification.objects.filter(post_id=question.pk).first()
+    invitation = Notification.objects.filter(
+        post_id=question.pk, kind=NotificationKind.ANSWER_INVITATION
+    ).first()
     assert invitation is not None
     assert invitation.actor == cast.engineer
     assert invitation.text == "Why is the invoice total rounded?"
@@ -131,6 +135,7 @@ def test_it_dates_the_invitations_of_a_question_asked_in_the_past(cast, experts)
         tags=["billing"],
         created_at=then,
     )
+    deliver()
     sent = Notification.objects.filter(post_id=question.pk, kind=NotificationKind.ANSWER_INVITATION)
     assert sent.exists()
     assert set(sent.values_list("created_at", flat=True)) == {then}

@@ -1,4 +1,4 @@
-"""Awarding badges: once each (a unique constraint decides), announced by notification.
+"""Awarding badges: once each (a unique constraint decides), announced in the event log.
 When a badge is due is ``reputation.badges``."""
 
 from __future__ import annotations
@@ -8,12 +8,12 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from agora.notifications.actions import notify
-from agora.notifications.models import NotificationKind
+from agora.core import events
 from agora.people.models import User
 from agora.posts.models import Post
 from agora.reputation import rules
-from agora.reputation.badges import BADGES, bridge_due, thumbs_up_badges_due
+from agora.reputation.badges import bridge_due, thumbs_up_badges_due
+from agora.reputation.events import BadgeEarned
 from agora.reputation.models import BadgeAward, ReputationEvent
 
 
@@ -22,21 +22,13 @@ def award_badge(
 ) -> bool:
     """Give ``user`` the badge once (earned on the post ``post_id``, if any, at ``at``:
     now by default); returns whether it is new."""
+    when = at or timezone.now()
     try:
         with transaction.atomic():
-            BadgeAward.objects.create(
-                user=user, badge=code, post_id=post_id, awarded_at=at or timezone.now()
-            )
+            BadgeAward.objects.create(user=user, badge=code, post_id=post_id, awarded_at=when)
+            events.emit(BadgeEarned(user.pk, code, post_id, when))
     except IntegrityError:
         return False
-    badge = BADGES[code]
-    notify(
-        [user.pk],
-        NotificationKind.BADGE,
-        post_id=post_id,
-        text=badge.name,
-        at=at,
-    )
     return True
 
 

@@ -1,5 +1,5 @@
 """Deciding and recording levels: promotions, grace periods and demotions, each
-announced by notification. The rules (requirements, the rolling window's activity, the
+announced in the event log. The rules (requirements, the rolling window's activity, the
 90% that keeps a level) are ``reputation.levels``."""
 
 from __future__ import annotations
@@ -12,10 +12,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from agora.core import policy
-from agora.notifications.actions import notify
-from agora.notifications.models import NotificationKind
+from agora.core import events, policy
 from agora.people.models import Level, Standing, User
+from agora.reputation.events import DROPPED, GRACE, PROMOTED, LevelChanged
 from agora.reputation.levels import (
     KEEP_FRACTION,
     activity,
@@ -43,7 +42,7 @@ def evaluate_level(user: User, now: datetime | None = None) -> Standing:
         earned = earned_level(done, needs)
         if earned > current:
             _set(standing, level=earned, since=now, below_since=None)
-            notify([user.pk], NotificationKind.LEVEL, text=f"You are now a {earned.label}.", at=now)
+            events.emit(LevelChanged(user.pk, earned, PROMOTED, now))
         elif earned == current or done.meets(needs[current], KEEP_FRACTION):
             # At the level, or below it but within 90% of its requirements: keep it.
             if standing.below_since is not None:
@@ -54,22 +53,13 @@ def evaluate_level(user: User, now: datetime | None = None) -> Standing:
                 below_since = now
                 _set(standing, below_since=now)
                 if grace:
-                    ends = timezone.localtime(now + grace)
-                    notify(
-                        [user.pk],
-                        NotificationKind.LEVEL,
-                        text=f"You will stay a {current.label} if you are active again before "
-                        f"{ends:%-d %B}: see the next-level panel on your profile.",
-                        at=now,
-                    )
+                    events.emit(LevelChanged(user.pk, current, GRACE, now, until=now + grace))
             if now - below_since >= grace:
                 # A leader usually still is a contributor: drop to the highest level they
                 # keep at 90% (below the current one, which they do not keep).
                 kept = earned_level(done, needs, KEEP_FRACTION)
                 _set(standing, level=kept, since=now, below_since=None)
-                notify(
-                    [user.pk], NotificationKind.LEVEL, text=f"You are now a {kept.label}.", at=now
-                )
+                events.emit(LevelChanged(user.pk, kept, DROPPED, now))
     return standing
 
 

@@ -11,6 +11,7 @@ from agora.qa import actions as qa
 from agora.reputation.models import BadgeAward
 from agora.reputation.tests.helpers import answer, ask, set_policy
 from agora.testing.crowd import make_crowd
+from agora.testing.events import deliver
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +21,7 @@ def _badges(person: User) -> list[str]:
 
 
 def _announced(person: User) -> list[str]:
+    deliver()
     notes = Notification.objects.filter(user=person, kind=NotificationKind.BADGE)
     return sorted(notes.values_list("text", flat=True))
 

@@ -11,13 +11,13 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from agora.notifications.actions import notify
 from agora.notifications.models import NotificationKind
 from agora.people.models import Level, Standing
 from agora.posts import actions as posts
 from agora.qa import actions as qa
 from agora.reputation.tests.helpers import answer, ask
 from agora.testing.browser import sign_in
+from agora.testing.notices import notify
 from agora.testing.personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

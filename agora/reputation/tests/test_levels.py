@@ -23,6 +23,7 @@ from agora.reputation import levels
 from agora.reputation.tests.helpers import answer, ask, set_policy
 from agora.spaces import actions as spaces
 from agora.testing.crowd import make_crowd
+from agora.testing.events import deliver
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +66,7 @@ def _level(person: User) -> Level:
 
 
 def _level_notes(person: User) -> list[str]:
+    deliver()
     notes = Notification.objects.filter(user=person, kind=NotificationKind.LEVEL)
     return list(notes.order_by("pk").values_list("text", flat=True))
 

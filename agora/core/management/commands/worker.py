@@ -13,11 +13,15 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 
+from agora.core.eventlog import start_consumers
 from agora.core.schedule import start_scheduler
 
 
 class Command(BaseCommand):
-    help = "Run background tasks (video posters, the orphan sweep) and periodic jobs."
+    help = (
+        "Run background tasks (video posters, the orphan sweep), the event log's consumers "
+        "(notifications) and periodic jobs."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--interval", type=float, default=2.0, help="seconds between polls")
@@ -27,6 +31,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         stop = threading.Event()
+        start_consumers(stop)  # notifications and the rest follow the event log
         if not options["no_schedule"]:
             start_scheduler(stop)
         worker = Worker(

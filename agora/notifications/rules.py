@@ -1,0 +1,115 @@
+"""Who is told what: the rules that turn logged events into notifications.
+
+The notifications consumer (``actions.deliver``) reads the event log after each change
+commits and asks the rules registered for each event's type whom to tell. The rules for
+posts and comments (mentions, replies, comments on my post) live here; the apps above
+(qa: answers, acceptances, invitations; reputation: badges, levels) register theirs in
+their ``AppConfig.ready``, since this app may not import them.
+
+A rule only reads. It returns ``Notice``s; the consumer drops the ones for the person who
+acted, keeps one per person and event (the first rule's: a mention in a reply is told as
+a mention), and keeps only people who may read the post at that moment.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from agora.core.models import Event
+from agora.notifications.models import NotificationKind
+from agora.posts.models import Comment, Post, PostKind
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notification to write (``text``: what the sentence names, a title or a badge)."""
+
+    user_id: int
+    kind: str
+    actor_id: int | None = None
+    post_id: int | None = None
+    answer_id: int | None = None
+    comment_id: int | None = None
+    text: str = ""
+
+
+Rule = Callable[[Event], Iterable[Notice]]
+_rules: dict[str, list[Rule]] = defaultdict(list)
+
+
+def rule(event_type: str) -> Callable[[Rule], Rule]:
+    """Register a rule for events of ``event_type`` (in order: earlier rules win)."""
+
+    def register(fn: Rule) -> Rule:
+        if fn not in _rules[event_type]:
+            _rules[event_type].append(fn)
+        return fn
+
+    return register
+
+
+def rules_for(event_type: str) -> list[Rule]:
+    return list(_rules.get(event_type, ()))
+
+
+def notices_for(event: Event) -> list[Notice]:
+    """What ``event`` tells whom: one notice per person, never to whoever acted."""
+    chosen: dict[int, Notice] = {}
+    for fn in rules_for(event.type):
+        for notice in fn(event):
+            if notice.user_id == notice.actor_id or notice.user_id in chosen:
+                continue
+            chosen[notice.user_id] = notice
+    return list(chosen.values())
+
+
+def _title(post: Post) -> str:
+    """What a notification calls a post: its title, or its body's start."""
+    return post.title or " ".join(post.body.split())[:120]
+
+
+def _where(post: Post) -> tuple[int, int | None]:
+    """The post a notification opens, and the answer in it (for an answer: its question)."""
+    if post.kind == PostKind.ANSWER and post.parent_id is not None:
+        return post.parent_id, post.pk
+    return post.pk, None
+
+
+@rule("post.created")
+@rule("post.edited")
+def mentioned(event: Event) -> Iterable[Notice]:
+    """The people a post names (an edit: those it names for the first time)."""
+    ids = event.data.get("mentioned") or []
+    post = Post.objects.filter(pk=event.data["post"]).first() if ids else None
+    if post is None:
+        return []
+    opens, answer = _where(post)
+    by = event.data.get("editor") or post.author_id
+    return [
+        Notice(uid, NotificationKind.MENTION, by, opens, answer, None, _title(post)) for uid in ids
+    ]
+
+
+@rule("comment.created")
+def told_of_comment(event: Event) -> Iterable[Notice]:
+    """Mentions first, then the author of the comment replied to, then the post's author."""
+    comment = (
+        Comment.objects.filter(pk=event.data["comment"]).select_related("post", "parent").first()
+    )
+    if comment is None:
+        return []
+    post = comment.post
+    opens, answer = _where(post)
+    about = {"post_id": opens, "answer_id": answer, "comment_id": comment.pk}
+    by = comment.author_id
+    text = _title(post)
+    named = event.data.get("mentioned") or []
+    notices = [Notice(uid, NotificationKind.MENTION, by, text=text, **about) for uid in named]
+    if comment.parent is not None:
+        notices.append(
+            Notice(comment.parent.author_id, NotificationKind.REPLY, by, text=text, **about)
+        )
+    notices.append(Notice(post.author_id, NotificationKind.COMMENT, by, text=text, **about))
+    return notices
