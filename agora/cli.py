@@ -17,7 +17,7 @@ SERVING_MODES = {
     "asgi": ("agora.asgi:django_asgi", "asgi"),
     "dispatch": ("agora.asgi:application", "asgi"),
 }
-DEFAULT_MODE = "wsgi"
+DEFAULT_MODE = "dispatch"
 DEFAULT_WORKERS = 2
 DEFAULT_THREADS = 8
 

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "agora.notifications",
     "agora.media",
     "agora.moderation",
+    "agora.realtime",
     "agora.demo",
 ]
 
@@ -291,6 +292,15 @@ AGORA_FEED_PAGE_SIZE = env_int("AGORA_FEED_PAGE_SIZE", 20, minimum=1)
 # is told to refresh), and how often its readers poll when no wake-up arrives.
 AGORA_EVENT_LOG_DAYS = env_int("AGORA_EVENT_LOG_DAYS", 7, minimum=1)
 AGORA_EVENT_POLL_SECONDS = env_int("AGORA_EVENT_POLL_SECONDS", 1, minimum=1)
+# Live streams (GET /events/, agora/realtime/views.py): events queued per browser before
+# a client that stops reading is dropped; keep-alive comments; how long one stream lasts
+# before the browser reconnects (and resumes with Last-Event-ID); the most events a
+# reconnecting browser is replayed (beyond, it is told to refresh).
+AGORA_LIVE_QUEUE = env_int("AGORA_LIVE_QUEUE", 200, minimum=1)
+AGORA_LIVE_KEEPALIVE_SECONDS = env_int("AGORA_LIVE_KEEPALIVE_SECONDS", 15, minimum=1)
+AGORA_LIVE_MAX_SECONDS = env_int("AGORA_LIVE_MAX_SECONDS", 600, minimum=0)
+AGORA_LIVE_REPLAY_MAX = env_int("AGORA_LIVE_REPLAY_MAX", 1000, minimum=1)
+AGORA_LIVE_RETRY_MS = env_int("AGORA_LIVE_RETRY_MS", 3000, minimum=100)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("AGORA_TIME_ZONE", "UTC")

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("agora.qa.urls")),  # questions/… and answers/…
     path("", include("agora.reputation.urls")),  # leaderboard/… and people/<handle>/
     path("notifications/", include("agora.notifications.urls")),
+    path("events/", include("agora.realtime.urls")),
     path("", include("agora.posts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from agora.core import policy, wakeup
@@ -17,6 +17,8 @@ from agora.core.models import Event, EventCursor, PeriodicRun, SiteSetting
 if TYPE_CHECKING:
     from agora.core.events import Entry
 
+# The cursor that says how far the log was pruned (not a consumer's).
+PRUNED = "(pruned)"
 # The advisory lock that orders the event log on PostgreSQL (any fixed number; "agora").
 EVENT_LOCK = 0x61676F7261
 _PG_APPEND = (
@@ -79,7 +81,17 @@ def advance_cursor(name: str, *, from_id: int, to_id: int) -> bool:
 def prune_events(before: datetime, *, up_to: int) -> int:
     """Forget events older than ``before`` with ids up to ``up_to`` (what every consumer
     has read); the log keeps ``AGORA_EVENT_LOG_DAYS``."""
-    deleted, _ = Event.objects.filter(created_at__lt=before, id__lte=up_to).delete()
+    old = Event.objects.filter(created_at__lt=before, id__lte=up_to)
+    newest = old.aggregate(m=Max("id"))["m"]
+    if newest is None:
+        return 0
+    # Remember how far the log has forgotten: a browser that last heard an earlier event
+    # cannot be replayed what it missed, and is told to refresh.
+    EventCursor.objects.get_or_create(name=PRUNED)
+    EventCursor.objects.filter(name=PRUNED, last_id__lt=newest).update(
+        last_id=newest, updated_at=timezone.now()
+    )
+    deleted, _ = old.delete()
     return deleted
 
 

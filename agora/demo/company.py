@@ -44,6 +44,7 @@ from agora.reputation.actions import evaluate_everyone, evaluate_level
 from agora.spaces.actions import do_create_space, do_join
 from agora.spaces.models import Role, Space
 
+TOURED = ("ada", "sam", "maya")  # the personas README.md signs in as
 SEED = 2026
 DEMO_PASSWORD = "agora-demo"  # noqa: S105 - the demo's published, shared password
 ADMIN_EMAIL = f"admin@{content.DOMAIN}"
@@ -278,8 +279,11 @@ class _Builder:
                 evaluate_level(people[pk], now=moment)
 
     def _read_notifications(self) -> None:
-        """People have read what reached them before their last visit, a day or a few ago."""
-        for user in self.company.people.values():
-            last_visit = self.calendar.ago(self.rng.uniform(0.6, 4))
+        """People have read what reached them before their last visit, a day or a few ago;
+        the personas the README tours last came a day and a half ago, so their bells
+        have something new."""
+        for key, user in self.company.people.items():
+            days = self.rng.uniform(0.6, 4)
+            last_visit = self.calendar.ago(1.5 if key in TOURED else days)
             seen = Notification.objects.filter(user=user, created_at__lt=last_visit)
             mark_read(user, list(seen.values_list("pk", flat=True)))

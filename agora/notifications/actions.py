@@ -8,18 +8,20 @@ the rules (``agora.notifications.rules``) whom each event tells.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from django.utils import timezone
 
+from agora.core.events import emit
 from agora.core.models import Event
+from agora.notifications.events import NotificationsAdded
 from agora.notifications.models import Notification
 from agora.notifications.queries import visible
 from agora.notifications.rules import Notice, notices_for
 from agora.people.models import User
 from agora.posts.models import Post
-from agora.spaces.models import Membership
-from agora.spaces.visibility import readable_to_all
+from agora.spaces.visibility import readers_among
 
 
 def deliver(events: Sequence[Event]) -> int:
@@ -45,8 +47,16 @@ def deliver(events: Sequence[Event]) -> int:
             for n in notices
         ]
     # Written once per person and event (a unique constraint): a batch read twice (a
-    # consumer that crashed after writing) adds nothing.
+    # consumer that crashed after writing) adds nothing, and says nothing again.
+    written = set(
+        Notification.objects.filter(event_id__in=[e.pk for e in events]).values_list(
+            "event_id", "user_id"
+        )
+    )
+    rows = [r for r in rows if (r.event_id, r.user_id) not in written]
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    for user_id, count in sorted(Counter(r.user_id for r in rows).items()):
+        emit(NotificationsAdded(user_id, count))
     return len(rows)
 
 
@@ -54,28 +64,21 @@ def _readers_only(notices: list[Notice]) -> list[Notice]:
     post_ids = {n.post_id for n in notices if n.post_id is not None}
     if not post_ids:
         return notices
-    posts = {p.pk: p for p in Post.objects.filter(pk__in=post_ids).select_related("space")}
-    closed = {p.space_id for p in posts.values() if not readable_to_all(p.space)}
-    members = (
-        set(
-            Membership.objects.filter(
-                space_id__in=closed, user_id__in={n.user_id for n in notices}
-            ).values_list("space_id", "user_id")
-        )
-        if closed
-        else set()
+    posts = dict(
+        Post.objects.filter(pk__in=post_ids, deleted_at__isnull=True).values_list("pk", "space_id")
+    )
+    readers = readers_among(
+        {s for s in posts.values() if s is not None}, {n.user_id for n in notices}
     )
     kept = []
     for n in notices:
-        post = posts.get(n.post_id) if n.post_id is not None else None
-        if n.post_id is not None and (post is None or post.deleted_at is not None):
-            continue
-        if (
-            post is not None
-            and post.space_id in closed
-            and (post.space_id, n.user_id) not in members
-        ):
-            continue
+        if n.post_id is not None:
+            if n.post_id not in posts:
+                continue  # deleted since
+            space_id = posts[n.post_id]
+            allowed = readers.get(space_id) if space_id is not None else None
+            if allowed is not None and n.user_id not in allowed:
+                continue
         kept.append(n)
     return kept
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from django.db.models import Q, QuerySet
 
-from agora.notifications.models import Notification
+from agora.notifications.models import Notification, NotificationKind
 from agora.people.models import User
 from agora.spaces.visibility import visible_through
 
@@ -45,3 +47,66 @@ def target_url(notification: Notification) -> str:
     if notification.comment_id is not None:
         return f"{base.split('#')[0]}#comment-{notification.comment_id}"
     return base
+
+
+# Kinds told together when several people did the same to the same thing ("Ana and 4
+# others commented on your post"); the others stay one line each.
+GROUPED = frozenset({NotificationKind.COMMENT, NotificationKind.REPLY, NotificationKind.NEW_ANSWER})
+
+
+@dataclass
+class Group:
+    """One line of the notifications page: the newest notification of its kind about its
+    post, and who else did the same (newest first)."""
+
+    first: Notification
+    members: list[Notification] = field(default_factory=list)
+
+    @property
+    def unread(self) -> bool:
+        return any(n.read_at is None for n in self.members)
+
+    @property
+    def who(self) -> str:
+        names = list(dict.fromkeys(n.actor.display_name for n in self.members if n.actor))
+        if not names:
+            return "Someone"
+        if len(names) == 1:
+            return names[0]
+        if len(names) == 2:
+            return f"{names[0]} and {names[1]}"
+        return f"{names[0]} and {len(names) - 1} others"
+
+
+def group_key(n: Notification) -> tuple[str, int | None, int | None] | None:
+    return (n.kind, n.post_id, n.answer_id) if n.kind in GROUPED else None
+
+
+def grouped(items: list[Notification]) -> list[Group]:
+    """``items`` (newest first) as lines: notifications of a grouped kind about the same
+    post join the line of the newest one."""
+    lines: list[Group] = []
+    by_key: dict[tuple[str, int | None, int | None], Group] = {}
+    for n in items:
+        key = group_key(n)
+        if key is not None and key in by_key:
+            by_key[key].members.append(n)
+            continue
+        line = Group(first=n, members=[n])
+        lines.append(line)
+        if key is not None:
+            by_key[key] = line
+    return lines
+
+
+def same_line(user: User, notification: Notification) -> QuerySet[Notification]:
+    """The person's visible notifications drawn on one line with ``notification``."""
+    key = group_key(notification)
+    if key is None:
+        return visible(user).filter(pk=notification.pk)
+    kind, post_id, answer_id = key
+    same = visible(user).filter(kind=kind)
+    same = same.filter(post_id=post_id) if post_id is not None else same.filter(post__isnull=True)
+    if answer_id is None:
+        return same.filter(answer__isnull=True)
+    return same.filter(answer_id=answer_id)

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from agora.core.markdown import to_plain_text
 from agora.core.models import Event
 from agora.notifications.models import NotificationKind
 from agora.posts.models import Comment, Post, PostKind
@@ -66,8 +67,9 @@ def notices_for(event: Event) -> list[Notice]:
 
 
 def _title(post: Post) -> str:
-    """What a notification calls a post: its title, or its body's start."""
-    return post.title or " ".join(post.body.split())[:120]
+    """What a notification calls a post: its title, or its text's start (as read, not
+    its Markdown)."""
+    return post.title or " ".join(to_plain_text(post.body_html).split())[:120]
 
 
 def _where(post: Post) -> tuple[int, int | None]:

@@ -6,5 +6,6 @@ app_name = "notifications"
 urlpatterns = [
     path("", pages.notification_list, name="list"),
     path("read/", pages.mark_all_read, name="mark_all_read"),
+    path("bell/", pages.bell, name="bell"),
     path("<int:pk>/", pages.open_notification, name="open"),
 ]

@@ -13,6 +13,7 @@ urlpatterns = [
     path("posts/<id:post_id>/pin/", detail.pin, name="pin"),
     path("posts/<id:post_id>/comments/", comments.comments, name="comments"),
     path("posts/<id:post_id>/reactions/", reactions.react_to_post, name="react"),
+    path("comments/<id:comment_id>/", comments.comment, name="comment"),
     path("comments/<id:comment_id>/delete/", comments.delete_comment, name="delete_comment"),
     path("comments/<id:comment_id>/reactions/", reactions.react_to_comment, name="react_comment"),
     path("files/<id:attachment_id>/", files.attachment, name="attachment"),

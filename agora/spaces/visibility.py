@@ -12,7 +12,7 @@ live events, the API and exports. Moderation never widens what someone can see.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet, Value
@@ -106,6 +106,29 @@ def reader_ids(space: Space | None) -> QuerySet[Membership, int] | None:
     if space is None or readable_to_all(space):
         return None
     return Membership.objects.filter(space_id=space.pk).values_list("user_id", flat=True)
+
+
+def readers_among(space_ids: Iterable[int], user_ids: Iterable[int]) -> dict[int, set[int] | None]:
+    """The rule for many people and spaces at once (who hears a live event, who may be
+    notified): for each space, which of ``user_ids`` may read it now, or None when every
+    employee may. A space that no longer exists is read by nobody. Two queries at most."""
+    wanted = set(space_ids)
+    if not wanted:
+        return {}
+    spaces = dict(Space.objects.filter(pk__in=wanted).values_list("pk", "visibility"))
+    closed = {pk for pk, visibility in spaces.items() if visibility not in READABLE_TO_ALL}
+    readers: dict[int, set[int] | None] = {pk: set() for pk in wanted}
+    for pk in spaces.keys() - closed:
+        readers[pk] = None
+    people = set(user_ids)
+    if closed and people:
+        for space_id, user_id in Membership.objects.filter(
+            space_id__in=closed, user_id__in=people
+        ).values_list("space_id", "user_id"):
+            found = readers[space_id]
+            assert found is not None
+            found.add(user_id)
+    return readers
 
 
 def how_to_join(space: Space) -> str:

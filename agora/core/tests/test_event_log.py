@@ -40,6 +40,7 @@ TESTED = {
     "answer.unaccepted": "test_accepting_an_answer_logs_it_for_the_questions_readers",
     "badge.earned": "test_a_first_question_logs_the_question_and_a_badge_for_the_asker_only",
     "level.changed": "test_a_new_level_is_logged_for_its_person_only",
+    "notification.created": "test_delivering_notifications_logs_them_for_their_person",
 }
 
 
@@ -238,6 +239,25 @@ def test_a_new_level_is_logged_for_its_person_only(cast):
     assert [(t, d["level"], d["change"], s, u) for t, d, s, u in got] == [
         ("level.changed", Level.MEMBER, "promoted", None, [cast.outsider.pk])
     ]
+
+
+def test_delivering_notifications_logs_them_for_their_person(cast):
+    posts.do_add_comment(cast.salesperson, cast.open_post, f"@{cast.moderator.handle} look")
+    posts.do_add_comment(cast.outsider, cast.company_post, "Hi")
+    with logged() as got:
+        deliver()
+    assert got == [
+        ("notification.created", {"user": cast.engineer.pk, "count": 2}, None, [cast.engineer.pk]),
+        (
+            "notification.created",
+            {"user": cast.moderator.pk, "count": 1},
+            None,
+            [cast.moderator.pk],
+        ),
+    ]
+    with logged() as again:
+        deliver()
+    assert again == []
 
 
 # --- The log itself ---------------------------------------------------------------------

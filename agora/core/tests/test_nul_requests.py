@@ -257,6 +257,8 @@ PAGES: dict[str, Page] = {
     # notifications
     "notifications:list": Page(),
     "notifications:open": Page(args=lambda w: {"pk": w.notification.pk}),
+    "realtime:stream": Page(get=("last",)),
+    "notifications:bell": Page(),
     "notifications:mark_all_read": action(),
     # posts
     "posts:compose": Page(get=("space",)),
@@ -268,6 +270,7 @@ PAGES: dict[str, Page] = {
     "posts:pin": action("on", "next", args=post_id),
     "posts:comments": Page(args=post_id, post=("body", "parent", "alt_text", "next")),
     "posts:react": action(*REACT, args=post_id),
+    "posts:comment": Page(args=lambda w: {"comment_id": w.comment.pk}),
     "posts:delete_comment": action(args=comment_id),
     "posts:react_comment": action(*REACT, args=comment_id),
     "posts:attachment": Page(args=attachment_id),

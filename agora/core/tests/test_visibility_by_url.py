@@ -278,6 +278,10 @@ PAGES: dict[str, tuple[Check, ...]] = {
         get(about(sees(status=302, to="/questions/"), THEIRS), lambda t: {"pk": t.notification}),
         get(about(THEIRS), lambda t: {"pk": t.former}),
     ),
+    # The live stream: under the test client's WSGI handler it tells browsers to stop
+    # asking (204); what it sends to whom is agora/realtime/tests/test_stream.py's.
+    "notifications:bell": (get(anywhere()),),
+    "realtime:stream": (get(everyone(204) | {"anonymous": SIGN_IN}),),
     "notifications:mark_all_read": (
         post(
             anywhere(sees("marked as read", status=302), status=302),
@@ -306,6 +310,11 @@ PAGES: dict[str, tuple[Check, ...]] = {
         post(about(DONE), post_id, data=form(body="See you there.")),
     ),
     "posts:react": (post(about(DONE), post_id, data=REACT),),
+    # One comment, for live pages (htmx), or a link to it on its post's page.
+    "posts:comment": (
+        get(about(sees(COMMENT)), comment_id, htmx=True),
+        get(about(sees(status=302, to="/posts/")), comment_id),
+    ),
     "posts:delete_comment": (post(about(DONE), comment_id),),
     "posts:react_comment": (post(about(DONE), comment_id, data=REACT),),
     "posts:attachment": (

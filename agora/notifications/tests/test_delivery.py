@@ -146,3 +146,20 @@ def test_reading_the_log_again_writes_nothing_twice(cast):
     EventCursor.objects.filter(name="notifications").update(last_id=0)
     assert deliver() > 0
     assert Notification.objects.count() == count
+
+
+def test_several_comments_on_one_post_are_one_line_and_opening_it_reads_them_all(cast, client_for):
+    for person in (cast.moderator, cast.outsider, cast.salesperson):
+        posts.do_add_comment(person, cast.company_post, "Welcome aboard")
+    posts.do_add_comment(cast.salesperson, cast.open_post, "And here")
+    deliver()
+    client = client_for("engineer")
+    html = client.get(reverse("notifications:list")).content.decode()
+    assert html.count('class="card notification unread"') == 2
+    assert "<strong>Sam Sales and 2 others</strong> commented on your post" in html
+    assert "<strong>Sam Sales</strong> commented on your post" in html  # the other post
+    newest = Notification.objects.filter(user=cast.engineer, post=cast.company_post).first()
+    assert newest is not None
+    client.get(reverse("notifications:open", args=[newest.pk]))
+    unread = Notification.objects.filter(user=cast.engineer, read_at__isnull=True)
+    assert [n.post_id for n in unread] == [cast.open_post.pk]

@@ -31,22 +31,30 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     one is read when it is opened (``open_notification``), or all at once with "Mark all
     as read" (a POST)."""
     viewer = viewer_for(request)
-    items = queries.recent(viewer.user)
-    context = {"viewer": viewer, "notifications": items, "icons": ICONS}
+    lines = queries.grouped(queries.recent(viewer.user))
+    context = {"viewer": viewer, "lines": lines, "icons": ICONS}
     return render(request, "notifications/list.html", context)
 
 
 @require_GET
+def bell(request: HttpRequest) -> HttpResponse:
+    """The top bar's bell alone, with the unread count (redrawn by live pages)."""
+    return render(request, "notifications/_bell.html")
+
+
+@require_GET
 def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
-    """Open what a notification is about, and mark it read (404 for someone else's, or
-    one about a post its person may no longer read, exactly like a missing one)."""
+    """Open what a notification is about, and mark it read with the others on its line
+    (404 for someone else's, or one about a post its person may no longer read, exactly
+    like a missing one)."""
     user = viewer_for(request).user
     notification = (
         queries.visible(user).select_related("post", "answer", "user").filter(pk=pk).first()
     )
     if notification is None:
         raise Http404("No such notification")
-    actions.mark_read(user, [notification.pk])
+    line = queries.same_line(user, notification).filter(read_at__isnull=True)
+    actions.mark_read(user, [notification.pk, *line.values_list("pk", flat=True)])
     return HttpResponseRedirect(queries.target_url(notification))
 
 

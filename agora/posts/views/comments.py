@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from agora.core.errors import ActionError
 from agora.core.htmx import bad_request, is_htmx, refuse, toast
@@ -53,6 +53,19 @@ def comments(request: HttpRequest, post_id: int) -> HttpResponse:
         context = {"view": view, "post": post, "fresh": True}
         return render(request, "posts/_comment_added.html", context)
     return HttpResponseRedirect(comment.get_absolute_url())
+
+
+@require_GET
+def comment(request: HttpRequest, comment_id: int) -> HttpResponse:
+    """One comment as the viewer sees it, with its post's comment count out of band (a
+    live page adds it when someone else writes it); other requests go to it on its page.
+    404 for people who may not read its post, like a missing one."""
+    viewer = viewer_for(request)
+    found = access_comment(viewer.user, comment_id)
+    if not is_htmx(request):
+        return HttpResponseRedirect(found.get_absolute_url())
+    context = {"view": queries.comment_view(viewer, found), "post": found.post, "fresh": True}
+    return render(request, "posts/_comment_added.html", context)
 
 
 @require_POST

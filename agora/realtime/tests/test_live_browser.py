@@ -1,0 +1,136 @@
+"""Two people at once, in Chromium, on ``agora serve`` as ``make run`` starts it (its
+default mode and its own worker): one posts and mentions the other, whose open page
+shows the new post and the notification without a reload."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agora.testing.browser import ARTIFACTS
+from agora.testing.fixtures import free_port
+
+pytestmark = pytest.mark.browser
+
+AGORA = [sys.executable, "-m", "agora.cli"]
+PASSWORD = "a-long-enough-passphrase"
+PEOPLE = {"ana@example.com": "Ana Author", "ben@example.com": "Ben Reader"}
+
+
+def _env(data_dir: Path) -> dict[str, str]:
+    env = dict(os.environ, AGORA_DATA_DIR=str(data_dir))
+    for name in ("AGORA_DATABASE_URL", "AGORA_REDIS_URL", "DJANGO_SETTINGS_MODULE"):
+        env.pop(name, None)
+    return env
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[str]:
+    env = _env(tmp_path)
+    subprocess.run([*AGORA, "migrate", "-v", "0"], env=env, check=True)
+    people = "; ".join(
+        f"create_user({email!r}, display_name={name!r}, password={PASSWORD!r})"
+        for email, name in PEOPLE.items()
+    )
+    subprocess.run(
+        [*AGORA, "shell", "-c", f"from agora.people.actions import create_user; {people}"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    port = free_port()
+    server = subprocess.Popen(
+        [*AGORA, "serve", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/healthz", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def _person(browser: Any, base: str, email: str, width: int) -> Any:
+    context = browser.new_context(base_url=base, viewport={"width": width, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/")
+    page.wait_for_function("document.body.dataset.live === 'on'")
+    return page
+
+
+def test_a_mention_reaches_the_other_persons_open_page_without_a_reload(browser, served):
+    ben = _person(browser, served, "ben@example.com", 390)  # on a phone
+    streams: list[str] = []
+    ben.context.on("request", lambda r: streams.append(r.url) if "/events/" in r.url else None)
+    other_tab = ben.context.new_page()  # Ben has Agora open in a second tab too
+    other_tab.goto("/notifications/")
+    other_tab.wait_for_function("document.body.dataset.live === 'on'")
+    ana = _person(browser, served, "ana@example.com", 1280)
+    errors: list[str] = []
+    ben.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        time.sleep(0.5)  # both streams are open
+        composer = ana.locator("form.composer")
+        composer.get_by_label("Message").fill("Lunch at noon? @ben-reader")
+        composer.get_by_role("button", name="Post").click()
+        ana.locator("article.post", has_text="Lunch at noon?").wait_for()
+
+        # Ben's page says a post arrived, and his bell counts the mention, unreloaded.
+        ben.locator("#new-posts", has_text="1 new post").wait_for()
+        ben.locator("#bell .bell-count", has_text="1").wait_for()
+        other_tab.locator("#bell .bell-count", has_text="1").wait_for()  # the other tab too
+        assert streams == []  # both tabs share the one stream the first tab opened
+        assert "Lunch at noon?" not in ben.locator("#feed-items").inner_text()
+        ben.locator("#new-posts").click()
+        ben.locator("article.post", has_text="Lunch at noon?").wait_for()
+
+        # Ana's comment appears under the post on Ben's page.
+        card = ana.locator("article.post", has_text="Lunch at noon?")
+        ben.locator("article.post", has_text="Lunch at noon?").locator(".comment-toggle").click()
+        ben.locator(".comment-form textarea").first.wait_for()
+        card.locator(".comment-toggle").click()
+        card.locator(".comment-form textarea").first.fill("Booked a table.")
+        card.locator(".comment-form").first.get_by_role("button", name="Comment").click()
+        ben.locator(".comment", has_text="Booked a table.").wait_for()
+        ARTIFACTS.mkdir(exist_ok=True)
+        ben.screenshot(path=str(ARTIFACTS / "live-ben-phone.png"), full_page=True)
+        ana.screenshot(path=str(ARTIFACTS / "live-ana-desktop.png"), full_page=True)
+        assert not errors, errors
+        # When the tab holding the stream closes, the other one takes it over.
+        ben.close()
+        other_tab.wait_for_function("true")
+        deadline = time.monotonic() + 10
+        while not streams and time.monotonic() < deadline:
+            other_tab.wait_for_timeout(100)
+        assert len(streams) == 1 and "last=" in streams[0]  # resuming where it was
+    finally:
+        ben.context.close()
+        ana.context.close()
