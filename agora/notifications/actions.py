@@ -40,6 +40,7 @@ def deliver(events: Sequence[Event]) -> int:
                 post_id=n.post_id,
                 answer_id=n.answer_id,
                 comment_id=n.comment_id,
+                space_id=n.space_id,
                 text=n.text[:300],
                 event_id=event.pk,
                 created_at=event.created_at,

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 
 from agora.posts.models import Comment, Post
+from agora.spaces.models import Space
 
 
 class NotificationKind(models.TextChoices):
@@ -16,6 +17,9 @@ class NotificationKind(models.TextChoices):
     MENTION = "mention", "Mentioned"
     REPLY = "reply", "Reply to your comment"
     COMMENT = "comment", "Comment on your post"
+    JOIN_REQUEST = "join_request", "Request to join your space"
+    JOIN_APPROVED = "join_approved", "Your request to join was approved"
+    JOIN_DECLINED = "join_declined", "Your request to join was declined"
     BADGE = "badge", "Badge earned"
     LEVEL = "level", "New level"
 
@@ -40,6 +44,10 @@ class Notification(models.Model):
     # The comment it is about (a reply, a comment on my post, a mention in a comment).
     comment = models.ForeignKey(
         Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # The space it is about (a request to join it, the decision on mine).
+    space = models.ForeignKey(
+        Space, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     # The event it was written for: one notification per person and event, however often
     # the consumer reads the log.

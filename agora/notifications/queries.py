@@ -6,18 +6,23 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
+from agora.core.links import link
 from agora.notifications.models import Notification, NotificationKind
 from agora.people.models import User
-from agora.spaces.visibility import visible_through
+from agora.spaces.visibility import LISTED, member_space_ids, visible_through
 
 
 def visible(user: User) -> QuerySet[Notification]:
     """The person's notifications about things they may see now: a member removed from a
     private or secret space stops seeing (and counting) notifications about its posts at
-    once, and a deleted post or answer takes its notifications with it."""
+    once, and a deleted post or answer takes its notifications with it. One about a space
+    (a request to join it) shows only while they may know the space exists."""
     return Notification.objects.filter(user=user).filter(
         Q(post__isnull=True) | visible_through(user),
         Q(answer__isnull=True) | Q(answer__deleted_at__isnull=True),
+        Q(space__isnull=True)
+        | Q(space__visibility__in=LISTED)
+        | Q(space_id__in=member_space_ids(user)),
     )
 
 
@@ -30,14 +35,19 @@ def recent(user: User, limit: int = 50) -> list[Notification]:
     """The newest notifications with what their sentences need (one query)."""
     return list(
         visible(user)
-        .select_related("actor", "post", "answer", "user")
+        .select_related("actor", "post", "answer", "user", "space")
         .order_by("-created_at", "-id")[:limit]
     )
 
 
 def target_url(notification: Notification) -> str:
     """Where opening ``notification`` leads: the comment, the answer or the post it is
-    about, or (a badge or level earned without a post) its person's profile."""
+    about, the space (its members page, for a request to join it), or (a badge or level
+    earned without a post) its person's profile."""
+    if notification.space is not None:
+        if notification.kind == NotificationKind.JOIN_REQUEST:
+            return link("spaces:members", notification.space.slug)
+        return notification.space.get_absolute_url()
     if notification.answer is not None:
         base = notification.answer.get_absolute_url()
     elif notification.post is not None:

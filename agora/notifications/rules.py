@@ -21,6 +21,8 @@ from agora.core.markdown import to_plain_text
 from agora.core.models import Event
 from agora.notifications.models import NotificationKind
 from agora.posts.models import Comment, Post, PostKind
+from agora.spaces.models import Space
+from agora.spaces.visibility import LISTED
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Notice:
     answer_id: int | None = None
     comment_id: int | None = None
     text: str = ""
+    space_id: int | None = None
 
 
 Rule = Callable[[Event], Iterable[Notice]]
@@ -115,3 +118,31 @@ def told_of_comment(event: Event) -> Iterable[Notice]:
         )
     notices.append(Notice(post.author_id, NotificationKind.COMMENT, by, text=text, **about))
     return notices
+
+
+@rule("join.requested")
+def asked_to_join(event: Event) -> Iterable[Notice]:
+    """The space's managers: someone waits to be let in."""
+    space = Space.objects.filter(pk=event.data["space"]).first()
+    if space is None:
+        return []
+    asker = event.data["user"]
+    return [
+        Notice(uid, NotificationKind.JOIN_REQUEST, asker, text=space.name, space_id=space.pk)
+        for uid in event.user_ids or []
+    ]
+
+
+@rule("join.decided")
+def decided(event: Event) -> Iterable[Notice]:
+    """The person who asked. A declined request to a space made secret since says
+    nothing: its name is no longer theirs to know."""
+    space = Space.objects.filter(pk=event.data["space"]).first()
+    if space is None:
+        return []
+    approved = bool(event.data["approved"])
+    if not approved and space.visibility not in LISTED:
+        return []
+    kind = NotificationKind.JOIN_APPROVED if approved else NotificationKind.JOIN_DECLINED
+    by = event.data.get("by")
+    return [Notice(event.data["user"], kind, by, text=space.name, space_id=space.pk)]

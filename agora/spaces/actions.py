@@ -22,11 +22,13 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.text import slugify
 
+from agora.core import events
 from agora.core.errors import ActionError
 from agora.core.nul import refuse_nul
 from agora.people.models import User
 from agora.people.queries import find_person
 from agora.spaces.access import space_for
+from agora.spaces.events import JoinDecided, JoinRequested
 from agora.spaces.models import JoinRequest, Kind, Membership, Posting, Role, Space, Visibility
 from agora.spaces.visibility import ASK, JOIN, how_to_join, may_handle
 
@@ -220,9 +222,10 @@ def do_join(user: User, space: Space, *, message: str = "", at: datetime | None 
     if how == ASK:
         try:
             with transaction.atomic():
-                JoinRequest.objects.create(
+                request = JoinRequest.objects.create(
                     space=space, user=user, message=message[:500], created_at=at or timezone.now()
                 )
+                events.emit(JoinRequested(request))
         except IntegrityError:
             return "already_requested"
         return "requested"
@@ -307,6 +310,8 @@ def do_decide_request(manager: User, join_request: JoinRequest, *, approve: bool
         )
         if updated and approve:
             _add(join_request.space, join_request.user, Role.MEMBER)
+        if updated:
+            events.emit(JoinDecided(join_request, approve, manager.pk))
     return bool(updated)
 
 

@@ -21,6 +21,8 @@ from agora.posts import actions as posts
 from agora.qa import actions as qa
 from agora.reputation import actions as reputation
 from agora.reputation.tests.helpers import set_policy
+from agora.spaces import actions as spaces
+from agora.spaces.models import JoinRequest
 from agora.testing.crowd import make_crowd
 from agora.testing.events import deliver, logged
 
@@ -41,6 +43,8 @@ TESTED = {
     "badge.earned": "test_a_first_question_logs_the_question_and_a_badge_for_the_asker_only",
     "level.changed": "test_a_new_level_is_logged_for_its_person_only",
     "notification.created": "test_delivering_notifications_logs_them_for_their_person",
+    "join.requested": "test_join_requests_and_decisions_are_logged_for_whom_they_concern",
+    "join.decided": "test_join_requests_and_decisions_are_logged_for_whom_they_concern",
 }
 
 
@@ -258,6 +262,25 @@ def test_delivering_notifications_logs_them_for_their_person(cast):
     with logged() as again:
         deliver()
     assert again == []
+
+
+def test_join_requests_and_decisions_are_logged_for_whom_they_concern(cast):
+    space = cast.private_space  # owned by the engineer, the moderator moderates it
+    with logged() as got:
+        spaces.do_join(cast.outsider, space, message="May I?")
+        request = JoinRequest.objects.get(user=cast.outsider, space=space)
+        spaces.do_decide_request(cast.engineer, request, approve=True)
+        spaces.do_decide_request(cast.engineer, request, approve=False)  # decided already
+    managers = sorted([cast.engineer.pk, cast.moderator.pk])
+    asked = {"space": space.pk, "request": request.pk, "user": cast.outsider.pk}
+    assert got[0] == ("join.requested", asked, space.pk, managers)
+    assert got[1] == (
+        "join.decided",
+        asked | {"approved": True, "by": cast.engineer.pk},
+        None,
+        [cast.outsider.pk],
+    )
+    assert [t for t, *_ in got[2:]] == []
 
 
 # --- The log itself ---------------------------------------------------------------------

@@ -14,6 +14,8 @@ from agora.core.models import EventCursor
 from agora.notifications.models import Notification, NotificationKind
 from agora.posts import actions as posts
 from agora.qa import actions as qa
+from agora.spaces import actions as spaces
+from agora.spaces.models import JoinRequest, Visibility
 from agora.testing.events import deliver
 
 pytestmark = pytest.mark.django_db
@@ -163,3 +165,47 @@ def test_several_comments_on_one_post_are_one_line_and_opening_it_reads_them_all
     client.get(reverse("notifications:open", args=[newest.pk]))
     unread = Notification.objects.filter(user=cast.engineer, read_at__isnull=True)
     assert [n.post_id for n in unread] == [cast.open_post.pk]
+
+
+def test_a_request_to_join_tells_the_spaces_managers_and_the_decision_its_person(cast, client_for):
+    space = cast.private_space
+    spaces.do_join(cast.outsider, space, message="May I?")
+    deliver()
+    for manager in (cast.engineer, cast.moderator):
+        asked = Notification.objects.get(user=manager)
+        assert (asked.kind, asked.actor, asked.space) == (
+            NotificationKind.JOIN_REQUEST,
+            cast.outsider,
+            space,
+        )
+    client = client_for("engineer")
+    html = client.get(reverse("notifications:list")).content.decode()
+    assert "<strong>Olly Outsider</strong> asked to join" in html
+    mine = Notification.objects.get(user=cast.engineer)
+    opened = client.get(reverse("notifications:open", args=[mine.pk]))
+    assert opened["Location"] == reverse("spaces:members", args=[space.slug])
+    request = JoinRequest.objects.get(user=cast.outsider)
+    spaces.do_decide_request(cast.engineer, request, approve=True)
+    deliver()
+    told = Notification.objects.get(user=cast.outsider)
+    assert (told.kind, told.actor, told.text) == (
+        NotificationKind.JOIN_APPROVED,
+        cast.engineer,
+        space.name,
+    )
+
+
+def test_a_declined_request_to_a_space_made_secret_since_says_nothing(cast, client_for):
+    space = cast.private_space
+    spaces.do_join(cast.outsider, space, message="May I?")
+    deliver()
+    spaces.do_update_space(
+        space, name=space.name, description=space.description, kind=space.kind,
+        visibility=Visibility.SECRET,
+    )  # fmt: skip
+    request = JoinRequest.objects.get(user=cast.outsider)
+    spaces.do_decide_request(cast.engineer, request, approve=False)
+    deliver()
+    assert not Notification.objects.filter(user=cast.outsider).exists()
+    html = client_for("outsider").get(reverse("notifications:list")).content.decode()
+    assert space.name not in html

@@ -20,6 +20,9 @@ ICONS = {
     NotificationKind.MENTION: "at-sign",
     NotificationKind.REPLY: "reply",
     NotificationKind.COMMENT: "message-square",
+    NotificationKind.JOIN_REQUEST: "user-plus",
+    NotificationKind.JOIN_APPROVED: "user-check",
+    NotificationKind.JOIN_DECLINED: "user-x",
     NotificationKind.BADGE: "award",
     NotificationKind.LEVEL: "trending-up",
 }
@@ -49,7 +52,10 @@ def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
     like a missing one)."""
     user = viewer_for(request).user
     notification = (
-        queries.visible(user).select_related("post", "answer", "user").filter(pk=pk).first()
+        queries.visible(user)
+        .select_related("post", "answer", "user", "space")
+        .filter(pk=pk)
+        .first()
     )
     if notification is None:
         raise Http404("No such notification")
