@@ -54,48 +54,50 @@ def replay(user_id: int, after: int, until: int) -> list[Message] | None:
 
 
 @require_GET
-async def stream(request: HttpRequest) -> HttpResponseBase:
+def stream(request: HttpRequest) -> HttpResponseBase:
+    """A plain view (so the test client and WSGI servers call it like any other) whose
+    body is asynchronous: under ASGI, Django streams it on the event loop."""
     if not isinstance(request, ASGIRequest):
         return HttpResponse(status=204)  # no streams under WSGI: the browser stops asking
-    user = await request.auser()
-    if user.pk is None:  # LoginRequiredMiddleware sends visitors to sign in first
+    user_id = request.user.pk
+    if user_id is None:  # LoginRequiredMiddleware sends visitors to sign in first
         return HttpResponse(status=401)
-    user_id: int = user.pk
-    loop = asyncio.get_running_loop()
-    connection = Stream(user_id, loop, asyncio.Queue(settings.AGORA_LIVE_QUEUE))
-    start = await sync_to_async(hub.attach)(connection)
-    last = _last_event_id(request)
-    missed = await sync_to_async(replay)(user_id, last, start) if last is not None else []
-
-    async def body() -> AsyncIterator[str]:
-        try:
-            yield f"retry: {settings.AGORA_LIVE_RETRY_MS}\n\n"
-            if missed is None:
-                yield REFRESH
-                return
-            sent = start if last is None else last
-            for event_id, text in missed:
-                sent = event_id
-                yield text
-            sent = max(sent, start)
-            ends = loop.time() + settings.AGORA_LIVE_MAX_SECONDS
-            while (left := ends - loop.time()) > 0:
-                wait = min(float(settings.AGORA_LIVE_KEEPALIVE_SECONDS), left)
-                try:
-                    message = await asyncio.wait_for(connection.queue.get(), wait)
-                except TimeoutError:
-                    yield ": keep-alive\n\n"
-                    continue
-                if message is None:
-                    return
-                event_id, text = message
-                if event_id > sent:
-                    sent = event_id
-                    yield text
-        finally:
-            hub.detach(connection)
-
-    response = StreamingHttpResponse(body(), content_type="text/event-stream")
+    response = StreamingHttpResponse(
+        _events(user_id, _last_event_id(request)), content_type="text/event-stream"
+    )
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"  # proxies must not hold events back
     return response
+
+
+async def _events(user_id: int, last: int | None) -> AsyncIterator[str]:
+    loop = asyncio.get_running_loop()
+    connection = Stream(user_id, loop, asyncio.Queue(settings.AGORA_LIVE_QUEUE))
+    start = await sync_to_async(hub.attach)(connection)
+    try:
+        missed = await sync_to_async(replay)(user_id, last, start) if last is not None else []
+        yield f"retry: {settings.AGORA_LIVE_RETRY_MS}\n\n"
+        if missed is None:
+            yield REFRESH
+            return
+        sent = start if last is None else last
+        for event_id, text in missed:
+            sent = event_id
+            yield text
+        sent = max(sent, start)
+        ends = loop.time() + settings.AGORA_LIVE_MAX_SECONDS
+        while (left := ends - loop.time()) > 0:
+            wait = min(float(settings.AGORA_LIVE_KEEPALIVE_SECONDS), left)
+            try:
+                message = await asyncio.wait_for(connection.queue.get(), wait)
+            except TimeoutError:
+                yield ": keep-alive\n\n"
+                continue
+            if message is None:
+                return
+            event_id, text = message
+            if event_id > sent:
+                sent = event_id
+                yield text
+    finally:
+        hub.detach(connection)

@@ -85,7 +85,11 @@ async def open_stream(user, **headers) -> Reader:
     response = await client.get("/events/", headers=headers)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/event-stream"
-    return Reader(response)
+    reader = Reader(response)
+    # The stream is attached once its body starts, as a browser starts reading at once.
+    first = await asyncio.wait_for(reader.chunks.__anext__(), 5)
+    reader.buffer += first.decode() if isinstance(first, bytes) else first
+    return reader
 
 
 def post_created(post_id):
