@@ -11,7 +11,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef, QuerySet, Value
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Greatest
 from django.http import Http404
 from django.utils import timezone
@@ -135,8 +135,18 @@ def access_question(user: User, post_id: int) -> Question:
 def access_answer(user: User, answer_id: int) -> Answer:
     """The answer if ``user`` may read it (its post is readable and not deleted; deleting a
     question deletes its answers); 404 otherwise."""
+    return _readable_answer(user, Q(pk=answer_id))
+
+
+def access_answer_post(user: User, question_post_id: int, answer_post_id: int) -> Answer:
+    """The answer whose post is ``answer_post_id``, to the question ``question_post_id``,
+    if ``user`` may read it (what a live page names); 404 otherwise."""
+    return _readable_answer(user, Q(post_id=answer_post_id, question__post_id=question_post_id))
+
+
+def _readable_answer(user: User, which: Q) -> Answer:
     answer = (
-        Answer.objects.filter(visible_through(user), pk=answer_id)
+        Answer.objects.filter(visible_through(user), which)
         .select_related(
             "post",
             "post__author",

@@ -210,15 +210,17 @@ def question_page(viewer: Viewer, question: Question) -> QuestionPage:
 
 
 def answer_view(viewer: Viewer, question: Question, answer: Answer) -> AnswerView:
-    """One new answer, as its author sees it right after writing it."""
+    """One new answer as ``viewer`` sees it: its author right after writing it, or a
+    reader whose open page is told of it (nobody has reacted or commented yet)."""
     user = viewer.user
+    mine = answer.post.author_id == user.pk
     return AnswerView(
         answer=answer,
         my_reactions=set(),
         comments=[],
         can_accept=question.post.author_id == user.pk
         or moderates(user, question.post.space_id, viewer.roles),
-        can_delete=True,
-        can_mark_official=user.is_official_voice and answer.post.author_id == user.pk,
-        can_edit=True,
+        can_delete=can_delete_post(user, answer.post, viewer.roles),
+        can_mark_official=user.is_official_voice and mine,
+        can_edit=mine,
     )

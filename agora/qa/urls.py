@@ -9,6 +9,11 @@ urlpatterns = [
     path("questions/suggested/", question.suggested, name="suggested"),
     path("questions/<id:post_id>/", question.question, name="question"),
     path("questions/<id:post_id>/answers/", question.answer, name="answer"),
+    path(
+        "questions/<id:post_id>/answers/<id:answer_post_id>/",
+        question.shown_answer,
+        name="shown_answer",
+    ),
     path("questions/<id:post_id>/tags/", leaders.retag, name="retag"),
     path("questions/<id:post_id>/duplicate/", leaders.duplicate, name="duplicate"),
     path("answers/<id:answer_id>/accept/", answers.accept, name="accept"),

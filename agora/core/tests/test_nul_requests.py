@@ -244,6 +244,9 @@ PAGES: dict[str, Page] = {
     "qa:question": Page(args=question_id),
     "qa:suggested": Page(),
     "qa:answer": action("body", args=question_id),
+    "qa:shown_answer": Page(
+        args=lambda w: {"post_id": w.question.pk, "answer_post_id": w.answer.pk}
+    ),
     "qa:retag": action("tags", args=question_id),
     "qa:duplicate": action("original", args=question_id),
     "qa:accept": action("on", args=answer_id),
@@ -269,10 +272,10 @@ PAGES: dict[str, Page] = {
     "posts:delete": action(args=post_id),
     "posts:pin": action("on", "next", args=post_id),
     "posts:comments": Page(args=post_id, post=("body", "parent", "alt_text", "next")),
-    "posts:react": action(*REACT, args=post_id),
+    "posts:react": Page(args=post_id, get=(), post=REACT),
     "posts:comment": Page(args=lambda w: {"comment_id": w.comment.pk}),
     "posts:delete_comment": action(args=comment_id),
-    "posts:react_comment": action(*REACT, args=comment_id),
+    "posts:react_comment": Page(args=comment_id, get=(), post=REACT),
     "posts:attachment": Page(args=attachment_id),
     "posts:attachment_preview": Page(args=attachment_id),
     "posts:attachment_poster": Page(args=attachment_id),

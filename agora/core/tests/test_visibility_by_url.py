@@ -246,6 +246,18 @@ PAGES: dict[str, tuple[Check, ...]] = {
         get(about(sees(ANSWER)), question_id, htmx=True),  # the answers, redrawn
     ),
     "qa:answer": (post(about(DONE), question_id, data=form(body="Thursday at ten.")),),
+    # One answer, for a live question page (htmx), or a link to it on that page.
+    "qa:shown_answer": (
+        get(
+            about(sees(ANSWER)),
+            lambda t: {"post_id": t.question, "answer_post_id": t.answer},
+            htmx=True,
+        ),
+        get(
+            about(sees(status=302, to="/questions/")),
+            lambda t: {"post_id": t.question, "answer_post_id": t.answer},
+        ),
+    ),
     "qa:retag": (post(about(DONE, REFUSED), question_id, data=form(tags="wingspan, launch")),),
     "qa:duplicate": (post(about(REFUSED), question_id, data=form(original="")),),
     "qa:accept": (post(about(DONE), answer_id, data=form(on="1")),),
@@ -309,14 +321,20 @@ PAGES: dict[str, tuple[Check, ...]] = {
         get(about(sees(COMMENT)), post_id, htmx=True),
         post(about(DONE), post_id, data=form(body="See you there.")),
     ),
-    "posts:react": (post(about(DONE), post_id, data=REACT),),
+    "posts:react": (
+        post(about(DONE), post_id, data=REACT),
+        get(about(Expect(200)), post_id, htmx=True),  # the bar as it stands, for live pages
+    ),
     # One comment, for live pages (htmx), or a link to it on its post's page.
     "posts:comment": (
         get(about(sees(COMMENT)), comment_id, htmx=True),
         get(about(sees(status=302, to="/posts/")), comment_id),
     ),
     "posts:delete_comment": (post(about(DONE), comment_id),),
-    "posts:react_comment": (post(about(DONE), comment_id, data=REACT),),
+    "posts:react_comment": (
+        post(about(DONE), comment_id, data=REACT),
+        get(about(Expect(200)), comment_id, htmx=True),
+    ),
     "posts:attachment": (
         get(about(Expect(200)), attachment_id),
         get(about(Expect(200)), attachment_id, on="private"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from agora.core.errors import ActionError
 from agora.core.htmx import bad_request, is_htmx, redirect_back
@@ -38,8 +38,15 @@ def _set_reaction(request: HttpRequest, target: actions.Reactable) -> HttpRespon
     target.refresh_from_db(
         fields=["thumbs_up_count", "celebrate_count", "insightful_count", "helpful_count"]
     )
+    return _bar(request, target)
+
+
+def _bar(request: HttpRequest, target: actions.Reactable) -> HttpResponse:
+    """The reaction bar as it stands, the viewer's own pressed: the answer to a reaction,
+    and what a live page fetches when others react. Other requests go to the target."""
     if not is_htmx(request):
         return redirect_back(request, target.get_absolute_url())
+    viewer = viewer_for(request)
     lookup: dict[str, actions.Reactable] = (
         {"post": target} if isinstance(target, Post) else {"comment": target}
     )
@@ -47,11 +54,13 @@ def _set_reaction(request: HttpRequest, target: actions.Reactable) -> HttpRespon
     return HttpResponse(reaction_bar_html(target, mine, request.path, get_token(request)))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def react_to_post(request: HttpRequest, post_id: int) -> HttpResponse:
-    return _set_reaction(request, access_post(viewer_for(request).user, post_id))
+    target = access_post(viewer_for(request).user, post_id)
+    return _set_reaction(request, target) if request.method == "POST" else _bar(request, target)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def react_to_comment(request: HttpRequest, comment_id: int) -> HttpResponse:
-    return _set_reaction(request, access_comment(viewer_for(request).user, comment_id))
+    target = access_comment(viewer_for(request).user, comment_id)
+    return _set_reaction(request, target) if request.method == "POST" else _bar(request, target)

@@ -64,6 +64,25 @@ def answer(request: HttpRequest, post_id: int) -> HttpResponse:
 
 
 @require_GET
+def shown_answer(request: HttpRequest, post_id: int, answer_post_id: int) -> HttpResponse:
+    """One answer as the viewer sees it, with the new answer count out of band (a live
+    question page adds it when someone else writes it); other requests go to it on the
+    question's page. 404 for people who may not read it, like a missing one."""
+    viewer = viewer_for(request)
+    answer = actions.access_answer_post(viewer.user, post_id, answer_post_id)
+    if not is_htmx(request):
+        return HttpResponseRedirect(answer.post.get_absolute_url())
+    question = actions.access_question(viewer.user, post_id)
+    context = {
+        "view": queries.answer_view(viewer, question, answer),
+        "question": question,
+        "post": question.post,
+        "fresh": True,
+    }
+    return render(request, "qa/_answer_created.html", context)
+
+
+@require_GET
 def suggested(request: HttpRequest) -> HttpResponse:
     """The home page's side column "Questions you could answer", loaded after the page
     (so the feed is drawn without waiting for it)."""

@@ -33,7 +33,7 @@ def _env(data_dir: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[str]:
+def served(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
     env = _env(tmp_path)
     subprocess.run([*AGORA, "migrate", "-v", "0"], env=env, check=True)
     people = "; ".join(
@@ -64,7 +64,7 @@ def served(tmp_path: Path) -> Iterator[str]:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.2)
-        yield base
+        yield base, env
     finally:
         server.terminate()
         try:
@@ -86,7 +86,19 @@ def _person(browser: Any, base: str, email: str, width: int) -> Any:
     return page
 
 
+def _as_ana(env: dict[str, str], code: str) -> str:
+    """Run ``code`` as Ana in a process of its own (``ana`` is her user); its output."""
+    done = subprocess.run(
+        [*AGORA, "shell", "-c",
+         "from agora.people.models import User\n"
+         "ana = User.objects.get(email='ana@example.com')\n" + code],
+        env=env, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+
+
 def test_a_mention_reaches_the_other_persons_open_page_without_a_reload(browser, served):
+    served, env = served
     ben = _person(browser, served, "ben@example.com", 390)  # on a phone
     streams: list[str] = []
     ben.context.on("request", lambda r: streams.append(r.url) if "/events/" in r.url else None)
@@ -120,9 +132,33 @@ def test_a_mention_reaches_the_other_persons_open_page_without_a_reload(browser,
         card.locator(".comment-form textarea").first.fill("Booked a table.")
         card.locator(".comment-form").first.get_by_role("button", name="Comment").click()
         ben.locator(".comment", has_text="Booked a table.").wait_for()
+        # Ana's thumbs-up shows in Ben's count.
+        assert ana.locator(".comment", has_text="Booked a table.").count() == 1  # not twice
+        card.locator("footer form.reactions button[data-kind=thumbs_up]").click()
+        ben_card = ben.locator("article.post", has_text="Lunch at noon?")
+        ben_card.locator(
+            "footer form.reactions button[data-kind=thumbs_up] .reaction-count", has_text="1"
+        ).wait_for()
         ARTIFACTS.mkdir(exist_ok=True)
         ben.screenshot(path=str(ARTIFACTS / "live-ben-phone.png"), full_page=True)
         ana.screenshot(path=str(ARTIFACTS / "live-ana-desktop.png"), full_page=True)
+        # A question Ben reads gets an answer, written by another process.
+        question = _as_ana(
+            env,
+            "from agora.qa.actions import do_ask\n"
+            "print(do_ask(ana, space=None, title='Where is the VPN guide?', body='?').post.pk)",
+        )
+        ben.goto(f"/questions/{question}/")
+        ben.wait_for_function("document.body.dataset.live === 'on'")
+        ben.wait_for_timeout(500)
+        _as_ana(
+            env,
+            "from agora.qa.actions import do_answer\n"
+            "from agora.qa.models import Question\n"
+            f"do_answer(ana, Question.objects.get(post_id={question}), 'On the intranet.')",
+        )
+        ben.locator("#answer-list .answer", has_text="On the intranet.").wait_for()
+        assert ben.locator("#answers-count").inner_text() == "1 answer"
         assert not errors, errors
         # When the tab holding the stream closes, the other one takes it over.
         ben.close()

@@ -84,10 +84,21 @@
   }
 
   // --- Comments on a post that is on the page ----------------------------------------------
+  // What this person wrote on this page arrives with the answer to their own request;
+  // only if it has not after a moment (another tab of theirs wrote it) is it fetched.
+  function unlessMine(event, draw) {
+    if (event.data.author === Number(body.dataset.userId)) setTimeout(draw, 1500);
+    else draw();
+  }
+
   function addComment(event) {
+    unlessMine(event, function () { drawComment(event); });
+  }
+
+  function drawComment(event) {
     const postId = event.data.post;
     const commentId = event.data.comment;
-    if (document.getElementById("comment-" + commentId)) return; // mine, already drawn
+    if (document.getElementById("comment-" + commentId)) return; // already drawn
     const parent = event.data.parent;
     const place = parent ? document.getElementById("replies-" + parent)
       : document.getElementById("thread-" + postId) || document.getElementById("comments-" + postId);
@@ -95,6 +106,7 @@
     if (!place && !count) return; // the post is not on this page
     const url = body.dataset.commentUrl.replace(/\/0\/$/, "/" + commentId + "/");
     fetchHtml(url).then(function (html) {
+      if (document.getElementById("comment-" + commentId)) return;
       if (place && place.id.indexOf("comments-") !== 0) {
         const empty = place.querySelector(".thread-empty");
         if (empty) empty.remove();
@@ -132,9 +144,52 @@
     }
   }
 
+  // --- Answers to the question on the page ---------------------------------------------
+  function addAnswer(event) {
+    unlessMine(event, function () { drawAnswer(event); });
+  }
+
+  function drawAnswer(event) {
+    const answers = document.getElementById("answers");
+    if (!answers || Number(answers.dataset.question) !== event.data.parent) return;
+    const id = "answer-" + event.data.post;
+    if (document.getElementById(id)) return; // already drawn
+    const url = answers.dataset.answerUrl.replace(/\/0\/$/, "/" + event.data.post + "/");
+    fetchHtml(url).then(function (html) {
+      const list = document.getElementById("answer-list");
+      if (list && !document.getElementById(id)) insert(list, html, "beforeend");
+    });
+  }
+
+  // --- Reaction counts --------------------------------------------------------------------
+  function redrawReactions(event) {
+    const comment = event.data.comment;
+    const base = comment ? body.dataset.reactCommentUrl : body.dataset.reactUrl;
+    const url = base.replace(/\/0\/([^/]*\/)?$/, function (_, rest) {
+      return "/" + (comment || event.data.post) + "/" + (rest || "");
+    });
+    const bars = document.querySelectorAll('form.reactions[action="' + url + '"]');
+    if (!bars.length) return;
+    fetchHtml(url).then(function (html) {
+      bars.forEach(function (bar) {
+        if (!bar.isConnected || !html) return;
+        const holder = document.createElement("template");
+        holder.innerHTML = html.trim();
+        const fresh = holder.content.firstElementChild;
+        if (!fresh) return;
+        bar.replaceWith(fresh);
+        if (window.htmx) window.htmx.process(fresh);
+      });
+    });
+  }
+
   const handlers = {
     "notification.created": redrawBell,
-    "post.created": countNewPost,
+    "post.created": function (event) {
+      if (event.data.kind === "answer") addAnswer(event); else countNewPost(event);
+    },
+    "reaction.added": redrawReactions,
+    "reaction.removed": redrawReactions,
     "post.deleted": removePost,
     "comment.created": addComment,
     "comment.deleted": removeComment,
