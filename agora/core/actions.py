@@ -3,7 +3,6 @@ periodic job's run, and the site settings an administrator saves."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -19,13 +18,6 @@ if TYPE_CHECKING:
 
 # The cursor that says how far the log was pruned (not a consumer's).
 PRUNED = "(pruned)"
-# The advisory lock that orders the event log on PostgreSQL (any fixed number; "agora").
-EVENT_LOCK = 0x61676F7261
-_PG_APPEND = (
-    "WITH ordered AS (SELECT pg_advisory_xact_lock(%s)) "
-    "INSERT INTO core_event (type, created_at, space_id, user_ids, data) "
-    "SELECT %s, %s, %s, %s::jsonb, %s::jsonb FROM ordered"
-)
 
 
 def append_event(name: str, entry: Entry) -> None:
@@ -33,31 +25,18 @@ def append_event(name: str, entry: Entry) -> None:
     consumers once it commits (``agora.core.wakeup``; they also poll, so a lost wake-up
     only delays them).
 
-    Readers go through the log by id and never look back, so ids must grow in commit
-    order. SQLite has one writer at a time, so they do. On PostgreSQL two transactions
-    could take ids 10 and 11 and commit 11 first; a reader then at 11 would never see
-    10. So each appends under a transaction-scoped advisory lock, taken in the same
-    statement (no extra query): from its first event to its commit, one writer at a time.
+    Ids grow in commit order: SQLite has one writer at a time, and on PostgreSQL every
+    write transaction takes the log's advisory lock before its first write
+    (``agora.core.ordering``).
     """
     at = entry.at or timezone.now()
     users = list(entry.user_ids) if entry.user_ids is not None else None
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                _PG_APPEND,
-                [
-                    EVENT_LOCK,
-                    name,
-                    at,
-                    entry.space_id,
-                    json.dumps(users) if users is not None else None,
-                    json.dumps(dict(entry.data)),
-                ],
-            )
-    else:
-        Event.objects.create(
-            type=name, created_at=at, space_id=entry.space_id, user_ids=users, data=entry.data
-        )
+    fields = {"type": name, "created_at": at, "space_id": entry.space_id, "user_ids": users}
+    if connection.in_atomic_block:
+        Event.objects.create(data=entry.data, **fields)
+    else:  # a transaction of its own, so PostgreSQL's ordering lock covers it
+        with transaction.atomic():
+            Event.objects.create(data=entry.data, **fields)
     transaction.on_commit(wakeup.ring)
 
 
