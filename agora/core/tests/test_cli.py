@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from agora.testing.fixtures import free_port
+from agora.testing.fixtures import free_port, wait_until_up
 
 AGORA = [sys.executable, "-m", "agora.cli"]
 
@@ -96,17 +96,6 @@ def test_it_serves_and_stops_promptly_on_sigterm(migrated, tmp_path):
             server.wait()
 
 
-def _wait_until_up(port: int) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError("the server did not start")
-
-
 def test_it_stops_every_process_when_ctrl_c_reaches_the_whole_group(migrated):
     """Ctrl+C in a terminal (or `make run`) signals the server and all its workers at once."""
     port = free_port()
@@ -118,7 +107,7 @@ def test_it_stops_every_process_when_ctrl_c_reaches_the_whole_group(migrated):
         start_new_session=True,
     )
     try:
-        _wait_until_up(port)
+        wait_until_up(port)
         os.killpg(server.pid, signal.SIGINT)
         server.wait(timeout=15)
         time.sleep(0.5)
@@ -178,7 +167,7 @@ def test_every_serving_mode_serves_pages_and_reads_form_posts(migrated, interfac
         text=True,
     )
     try:
-        _wait_until_up(port)
+        wait_until_up(port)
         base = f"http://127.0.0.1:{port}"
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
         with opener.open(f"{base}/accounts/login/", timeout=5) as r:

@@ -13,7 +13,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from agora.testing.fixtures import free_port
+from agora.testing.fixtures import free_port, wait_until_up
 
 AGORA = [sys.executable, "-m", "agora.cli"]
 PASSWORD = "a-long-enough-passphrase"
@@ -25,17 +25,6 @@ def _env(data_dir: Path) -> dict[str, str]:
     env.pop("AGORA_REDIS_URL", None)  # the embedded default: no Redis, polling across processes
     env.pop("DJANGO_SETTINGS_MODULE", None)
     return env
-
-
-def _up(port: int) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError("the server did not start")
 
 
 def _sign_in(base: str) -> str:
@@ -74,7 +63,7 @@ def test_a_post_written_by_another_process_reaches_an_open_stream(tmp_path):
     )
     received: list[str] = []
     try:
-        _up(port)
+        wait_until_up(port)
         cookie = _sign_in(f"http://127.0.0.1:{port}")
         stream = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
         stream.request("GET", "/events/", headers={"Cookie": cookie})
