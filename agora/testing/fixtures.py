@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import time
 import urllib.request
@@ -84,6 +85,15 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
+
+
+def embedded_env(data_dir: Path) -> dict[str, str]:
+    """The environment of an ``agora`` command run as ``make run`` runs it: the embedded
+    default on ``data_dir`` (SQLite, no Redis), whatever this test run points at."""
+    env = dict(os.environ, AGORA_DATA_DIR=str(data_dir))
+    for name in ("AGORA_DATABASE_URL", "AGORA_REDIS_URL", "DJANGO_SETTINGS_MODULE"):
+        env.pop(name, None)
+    return env
 
 
 def wait_until_up(port: int, seconds: float = 30) -> None:

@@ -17,29 +17,22 @@ from pathlib import Path
 
 import pytest
 
-from agora.testing.fixtures import free_port, wait_until_up
+from agora.testing.fixtures import embedded_env, free_port, wait_until_up
 
 AGORA = [sys.executable, "-m", "agora.cli"]
-
-
-def _env(data_dir: Path) -> dict[str, str]:
-    env = dict(os.environ, AGORA_DATA_DIR=str(data_dir))
-    env.pop("AGORA_DATABASE_URL", None)  # the embedded default is what `agora serve` runs
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    return env
 
 
 @pytest.fixture(scope="module")
 def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("served")
-    subprocess.run([*AGORA, "migrate", "-v", "0"], env=_env(data), check=True)
+    subprocess.run([*AGORA, "migrate", "-v", "0"], env=embedded_env(data), check=True)
     return data
 
 
 def test_it_refuses_to_serve_a_database_that_is_not_migrated(tmp_path):
     result = subprocess.run(
         [*AGORA, "serve", "--port", str(free_port())],
-        env=_env(tmp_path),
+        env=embedded_env(tmp_path),
         capture_output=True,
         text=True,
         timeout=60,
@@ -52,7 +45,7 @@ def test_it_refuses_to_serve_a_database_that_is_not_migrated(tmp_path):
 def test_it_rejects_a_bad_port(tmp_path):
     result = subprocess.run(
         [*AGORA, "serve", "--port", "70000"],
-        env=_env(tmp_path),
+        env=embedded_env(tmp_path),
         capture_output=True,
         text=True,
         timeout=60,
@@ -66,7 +59,7 @@ def test_it_serves_and_stops_promptly_on_sigterm(migrated, tmp_path):
     port = free_port()
     server = subprocess.Popen(
         [*AGORA, "serve", "--port", str(port), "--workers", "1"],
-        env=_env(migrated),
+        env=embedded_env(migrated),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -101,7 +94,7 @@ def test_it_stops_every_process_when_ctrl_c_reaches_the_whole_group(migrated):
     port = free_port()
     server = subprocess.Popen(
         [*AGORA, "serve", "--port", str(port), "--workers", "2"],
-        env=_env(migrated),
+        env=embedded_env(migrated),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -136,7 +129,7 @@ def test_it_creates_an_administrator_once(migrated):
             "--password",
             "a-long-enough-passphrase",
         ],
-        env=_env(migrated),
+        env=embedded_env(migrated),
         capture_output=True,
         text=True,
         timeout=60,
@@ -146,7 +139,7 @@ def test_it_creates_an_administrator_once(migrated):
     assert "boss@example.com created" in result.stdout
     again = subprocess.run(
         [*AGORA, "createadmin", "--email", "boss@example.com", "--password", "another-passphrase"],
-        env=_env(migrated),
+        env=embedded_env(migrated),
         capture_output=True,
         text=True,
         timeout=60,
@@ -161,7 +154,7 @@ def test_every_serving_mode_serves_pages_and_reads_form_posts(migrated, interfac
     port = free_port()
     server = subprocess.Popen(
         [*AGORA, "serve", "--port", str(port), "--workers", "1", "--interface", interface],
-        env=_env(migrated),
+        env=embedded_env(migrated),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

@@ -4,7 +4,6 @@ shows the new post and the notification without a reload."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -15,7 +14,7 @@ from typing import Any
 import pytest
 
 from agora.testing.browser import ARTIFACTS
-from agora.testing.fixtures import free_port, wait_until_up
+from agora.testing.fixtures import embedded_env, free_port, wait_until_up
 
 pytestmark = pytest.mark.browser
 
@@ -24,16 +23,9 @@ PASSWORD = "a-long-enough-passphrase"
 PEOPLE = {"ana@example.com": "Ana Author", "ben@example.com": "Ben Reader"}
 
 
-def _env(data_dir: Path) -> dict[str, str]:
-    env = dict(os.environ, AGORA_DATA_DIR=str(data_dir))
-    for name in ("AGORA_DATABASE_URL", "AGORA_REDIS_URL", "DJANGO_SETTINGS_MODULE"):
-        env.pop(name, None)
-    return env
-
-
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
-    env = _env(tmp_path)
+    env = embedded_env(tmp_path)
     subprocess.run([*AGORA, "migrate", "-v", "0"], env=env, check=True)
     people = "; ".join(
         f"create_user({email!r}, display_name={name!r}, password={PASSWORD!r})"

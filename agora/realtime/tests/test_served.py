@@ -4,27 +4,17 @@ command, and a change made by another process reaching an open stream."""
 from __future__ import annotations
 
 import http.client
-import os
 import subprocess
 import sys
 import threading
 import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
-from agora.testing.fixtures import free_port, wait_until_up
+from agora.testing.fixtures import embedded_env, free_port, wait_until_up
 
 AGORA = [sys.executable, "-m", "agora.cli"]
 PASSWORD = "a-long-enough-passphrase"
-
-
-def _env(data_dir: Path) -> dict[str, str]:
-    env = dict(os.environ, AGORA_DATA_DIR=str(data_dir))
-    env.pop("AGORA_DATABASE_URL", None)
-    env.pop("AGORA_REDIS_URL", None)  # the embedded default: no Redis, polling across processes
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    return env
 
 
 def _sign_in(base: str) -> str:
@@ -46,7 +36,7 @@ def _sign_in(base: str) -> str:
 
 
 def test_a_post_written_by_another_process_reaches_an_open_stream(tmp_path):
-    env = _env(tmp_path)
+    env = embedded_env(tmp_path)
     subprocess.run([*AGORA, "migrate", "-v", "0"], env=env, check=True)
     subprocess.run(
         [*AGORA, "createadmin", "--email", "boss@example.com", "--name", "Boss",
