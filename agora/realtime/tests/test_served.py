@@ -5,34 +5,11 @@ from __future__ import annotations
 
 import http.client
 import subprocess
-import sys
 import threading
 import time
-import urllib.parse
-import urllib.request
 
 from agora.testing.fixtures import embedded_env, free_port, wait_until_up
-
-AGORA = [sys.executable, "-m", "agora.cli"]
-PASSWORD = "a-long-enough-passphrase"
-
-
-def _sign_in(base: str) -> str:
-    """The session cookie of the administrator, signed in through the sign-in form."""
-    jar = urllib.request.HTTPCookieProcessor()
-    opener = urllib.request.build_opener(jar)
-    with opener.open(f"{base}/accounts/login/", timeout=5) as r:
-        page = r.read().decode()
-    token = page.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
-    form = urllib.parse.urlencode(
-        {"csrfmiddlewaretoken": token, "login": "boss@example.com", "password": PASSWORD}
-    ).encode()
-    request = urllib.request.Request(
-        f"{base}/accounts/login/", data=form, headers={"Referer": f"{base}/accounts/login/"}
-    )
-    with opener.open(request, timeout=10):
-        pass
-    return "; ".join(f"{c.name}={c.value}" for c in jar.cookiejar)
+from agora.testing.live import AGORA, PASSWORD, sign_in
 
 
 def test_a_post_written_by_another_process_reaches_an_open_stream(tmp_path):
@@ -54,7 +31,7 @@ def test_a_post_written_by_another_process_reaches_an_open_stream(tmp_path):
     received: list[str] = []
     try:
         wait_until_up(port)
-        cookie = _sign_in(f"http://127.0.0.1:{port}")
+        cookie = sign_in(f"http://127.0.0.1:{port}", "boss@example.com").cookie
         stream = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
         stream.request("GET", "/events/", headers={"Cookie": cookie})
         response = stream.getresponse()
