@@ -58,6 +58,13 @@ KNOBS: dict[str, Knob] = {
     "badges.cross_department_helps": Knob(
         int, 10, "Thumbs-up and accepted answers from other departments for the bridge badge."
     ),
+    # Notifications (Discourse's limit, see REFERENCE.md).
+    "email.daily_cap": Knob(
+        int,
+        100,
+        "Most notification emails one person gets in 24 hours; the rest stay in the app "
+        "and the digest.",
+    ),
     # Media (Discourse's grace period, see REFERENCE.md). The upload rules themselves are
     # the Upload policy, edited on its own admin page.
     "media.orphan_grace_hours": Knob(

@@ -35,6 +35,8 @@ JOBS = [
     Job("sweep-orphaned-files", "agora.media.tasks.sweep_orphaned_files", timedelta(hours=1)),
     Job("resume-videos", "agora.media.tasks.resume_videos", timedelta(minutes=15)),
     Job("prune-event-log", "agora.core.tasks.prune_event_log", timedelta(days=1)),
+    Job("send-due-email", "agora.notifications.tasks.send_due_email", timedelta(minutes=5)),
+    Job("send-digests", "agora.notifications.tasks.send_digests", timedelta(minutes=15)),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
@@ -31,12 +32,55 @@ def unread_count(user: User) -> int:
     return visible(user).filter(read_at__isnull=True).count()
 
 
-def recent(user: User, limit: int = 50) -> list[Notification]:
-    """The newest notifications with what their sentences need (one query)."""
+# The page's filters: a name in the address, what it is called, and the kinds it shows.
+FILTERS: dict[str, tuple[str, frozenset[str]]] = {
+    "mentions": ("Mentions", frozenset({NotificationKind.MENTION})),
+    "replies": (
+        "Replies and comments",
+        frozenset({NotificationKind.REPLY, NotificationKind.COMMENT}),
+    ),
+    "questions": (
+        "Questions",
+        frozenset(
+            {
+                NotificationKind.ANSWER_INVITATION,
+                NotificationKind.NEW_ANSWER,
+                NotificationKind.ANSWER_ACCEPTED,
+            }
+        ),
+    ),
+    "reactions": ("Reactions", frozenset({NotificationKind.REACTIONS})),
+    "spaces": (
+        "Spaces",
+        frozenset(
+            {
+                NotificationKind.JOIN_REQUEST,
+                NotificationKind.JOIN_APPROVED,
+                NotificationKind.JOIN_DECLINED,
+            }
+        ),
+    ),
+    "recognition": (
+        "Badges and levels",
+        frozenset({NotificationKind.BADGE, NotificationKind.LEVEL}),
+    ),
+}
+
+
+def recent(
+    user: User, limit: int = 50, *, kinds: Iterable[str] | None = None, unread_only: bool = False
+) -> list[Notification]:
+    """The newest notifications (of ``kinds``; unread ones only) with what their
+    sentences need (one query)."""
+    found = visible(user)
+    if kinds is not None:
+        found = found.filter(kind__in=list(kinds))
+    if unread_only:
+        found = found.filter(read_at__isnull=True)
     return list(
-        visible(user)
-        .select_related("actor", "post", "answer", "user", "space")
-        .order_by("-created_at", "-id")[:limit]
+        found.select_related("actor", "post", "answer", "user", "space").order_by(
+            "-created_at", "-id"
+        )[:limit]
     )
 
 

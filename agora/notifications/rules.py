@@ -16,11 +16,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from agora.core.markdown import to_plain_text
 from agora.core.models import Event
-from agora.notifications.models import NotificationKind
-from agora.posts.models import Comment, Post, PostKind
+from agora.notifications.models import Notification, NotificationKind
+from agora.posts.models import Comment, Post, PostKind, Reaction
 from agora.spaces.models import Space
 from agora.spaces.visibility import LISTED
 
@@ -37,6 +38,7 @@ class Notice:
     comment_id: int | None = None
     text: str = ""
     space_id: int | None = None
+    count: int = 0  # how many reacted, for a reaction milestone
 
 
 Rule = Callable[[Event], Iterable[Notice]]
@@ -107,7 +109,7 @@ def told_of_comment(event: Event) -> Iterable[Notice]:
         return []
     post = comment.post
     opens, answer = _where(post)
-    about = {"post_id": opens, "answer_id": answer, "comment_id": comment.pk}
+    about: dict[str, Any] = {"post_id": opens, "answer_id": answer, "comment_id": comment.pk}
     by = comment.author_id
     text = _title(post)
     named = event.data.get("mentioned") or []
@@ -118,6 +120,36 @@ def told_of_comment(event: Event) -> Iterable[Notice]:
         )
     notices.append(Notice(post.author_id, NotificationKind.COMMENT, by, text=text, **about))
     return notices
+
+
+# How many people reacting to a post tell its author (Discourse tells of likes in steps
+# too): the first, then round numbers, never each one.
+MILESTONES = frozenset({1, 5, 10, 25, 50, 100, 250, 500, 1000})
+
+
+@rule("reaction.added")
+def reached_milestone(event: Event) -> Iterable[Notice]:
+    """The author of a post or answer, when as many people have reacted to it as a
+    milestone says (once per milestone, however often people take a reaction back)."""
+    if event.data.get("comment") is not None:
+        return []
+    post = Post.objects.filter(pk=event.data["post"], deleted_at__isnull=True).first()
+    if post is None:
+        return []
+    people = Reaction.objects.filter(post=post).values("user_id").distinct().count()
+    if people not in MILESTONES:
+        return []
+    opens, answer = _where(post)
+    told = Notification.objects.filter(
+        user_id=post.author_id, kind=NotificationKind.REACTIONS, post_id=opens,
+        answer_id=answer, count__gte=people,
+    ).exists()  # fmt: skip
+    if told:
+        return []
+    return [
+        Notice(post.author_id, NotificationKind.REACTIONS, event.data["user"], opens, answer,
+               text=_title(post), count=people)
+    ]  # fmt: skip
 
 
 @rule("join.requested")

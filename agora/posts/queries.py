@@ -117,17 +117,26 @@ def page_of(viewer: Viewer, posts: PostQuerySet, cursor: str | None, size: int) 
     return Page(items=cards(viewer, page.items), next_cursor=page.next_cursor)
 
 
+def home_posts(user: User) -> PostQuerySet:
+    """What concerns ``user`` (the home feed, the digest): posts and questions in their
+    spaces, by people they follow, and company-wide ones."""
+    followed = Follow.objects.filter(follower=user).values("followee_id")
+    return (
+        Post.objects.visible_to(user)
+        .in_feeds()
+        .filter(
+            Q(space_key=0) | Q(space_key__in=member_space_ids(user)) | Q(author_id__in=followed)
+        )
+    )
+
+
 def home_feed(viewer: Viewer, *, tab: str, cursor: str | None, size: int) -> Page[PostCard]:
     """My spaces, people I follow and company-wide posts; or only company-wide ones."""
     user = viewer.user
-    posts = Post.objects.visible_to(user).in_feeds()
     if tab == "company":
-        posts = posts.filter(Q(space_key=0))
+        posts = Post.objects.visible_to(user).in_feeds().filter(Q(space_key=0))
     else:
-        followed = Follow.objects.filter(follower=user).values("followee_id")
-        posts = posts.filter(
-            Q(space_key=0) | Q(space_key__in=member_space_ids(user)) | Q(author_id__in=followed)
-        )
+        posts = home_posts(user)
     return page_of(viewer, posts, cursor, size)
 
 

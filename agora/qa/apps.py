@@ -8,7 +8,7 @@ class QaConfig(AppConfig):
     def ready(self) -> None:
         from agora.core import events
         from agora.posts.events import PostDeleted
-        from agora.qa import notices  # noqa: F401 - registers whom questions notify
+        from agora.qa import digest, notices  # noqa: F401 - registers whom questions notify
         from agora.qa.actions import on_post_deleted
 
         # Deleting an answer's post (here or anywhere) withdraws its acceptance and

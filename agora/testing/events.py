@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from django.test import TestCase
+
 from agora.core import eventlog
 from agora.core.models import Event
 
@@ -31,6 +33,8 @@ def logged() -> Iterator[list[Logged]]:
 
 
 def deliver() -> int:
-    """Run every consumer of the log to its end (as the worker does); returns the events
-    read."""
-    return eventlog.run_consumers()
+    """Run every consumer of the log to its end (as the worker does), and what they do
+    once their batch has committed (the email consumer sends then); returns the events
+    read. Inside a test's transaction nothing commits, so those run at the block's end."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return eventlog.run_consumers()

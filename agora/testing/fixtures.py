@@ -7,6 +7,9 @@ import socket
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +120,16 @@ class Mailbox:
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         self.envelopes.append(envelope)
         return "250 Message accepted for delivery"
+
+    def emails_to(self, address: str) -> list[EmailMessage]:
+        """The messages ``address`` received, parsed (headers decoded, parts readable)."""
+        found = []
+        for envelope in self.envelopes:
+            if address in envelope.rcpt_tos:
+                message = message_from_bytes(envelope.original_content or b"", policy=default)
+                assert isinstance(message, EmailMessage)
+                found.append(message)
+        return found
 
     def messages_to(self, address: str) -> list[str]:
         return [

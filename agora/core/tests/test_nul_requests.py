@@ -22,6 +22,7 @@ from django.utils.http import int_to_base36
 
 from agora.core.nul import NUL_MESSAGE
 from agora.media.models import Attachment
+from agora.notifications.mail import unsubscribe_token
 from agora.notifications.models import Notification, NotificationKind
 from agora.people import actions as people
 from agora.people.models import User
@@ -258,10 +259,19 @@ PAGES: dict[str, Page] = {
     "reputation:leaderboard": Page(get=("period", "space", "tag", "department")),
     "reputation:experts": Page(args=lambda w: {"tag": "vault"}, path_text=("tag",)),
     # notifications
-    "notifications:list": Page(),
+    "notifications:list": Page(get=("kind", "show")),
     "notifications:open": Page(args=lambda w: {"pk": w.notification.pk}),
     "realtime:stream": Page(get=("last",)),
     "notifications:bell": Page(),
+    "notifications:settings": Page(
+        post=("frequency", "weekday", "hour", "time_zone", "kind_mention", "kind_reply")
+    ),
+    "notifications:unsubscribe": Page(
+        args=lambda w: {"token": unsubscribe_token(w.cast.engineer, "mention")},
+        post=(),
+        path_text=("token",),
+        who="anonymous",
+    ),
     "notifications:mark_all_read": action(),
     # posts
     "posts:compose": Page(get=("space",)),

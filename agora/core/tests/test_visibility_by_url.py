@@ -283,7 +283,10 @@ PAGES: dict[str, tuple[Check, ...]] = {
     ),
     "reputation:experts": (get(about(sees("Sid Steward", QUESTION)), tagged),),
     # notifications: the outsider's from his time in Falcon stay hidden, and uncounted
-    "notifications:list": (get(anywhere(sees(QUESTION), sees("Helper</strong>"))),),
+    "notifications:list": (
+        get(anywhere(sees(QUESTION), sees("Helper</strong>"))),
+        get(anywhere(), query=form(kind="questions", show="unread")),
+    ),
     # A notification opens for its person only, and only while they may read its post:
     # the outsider's from his time in Falcon is missing to him too.
     "notifications:open": (
@@ -293,6 +296,11 @@ PAGES: dict[str, tuple[Check, ...]] = {
     # The live stream: under the test client's WSGI handler it tells browsers to stop
     # asking (204); what it sends to whom is agora/realtime/tests/test_stream.py's.
     "notifications:bell": (get(anywhere()),),
+    # The settings list the person's own spaces only (the outsider's has none of them).
+    "notifications:settings": (get(anywhere()),),
+    # An unsubscribe link names a person and a kind, never a space; a forged one is
+    # refused the same to all.
+    "notifications:unsubscribe": (get(everyone(404), lambda t: {"token": "not-a-token"}),),
     "realtime:stream": (get(everyone(204) | {"anonymous": SIGN_IN}),),
     "notifications:mark_all_read": (
         post(

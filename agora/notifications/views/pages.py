@@ -34,8 +34,20 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     one is read when it is opened (``open_notification``), or all at once with "Mark all
     as read" (a POST)."""
     viewer = viewer_for(request)
-    lines = queries.grouped(queries.recent(viewer.user))
-    context = {"viewer": viewer, "lines": lines, "icons": ICONS}
+    chosen = request.GET.get("kind", "")
+    chosen = chosen if chosen in queries.FILTERS else ""
+    unread_only = request.GET.get("show") == "unread"
+    kinds = queries.FILTERS[chosen][1] if chosen else None
+    lines = queries.grouped(queries.recent(viewer.user, kinds=kinds, unread_only=unread_only))
+    context = {
+        "viewer": viewer,
+        "lines": lines,
+        "icons": ICONS,
+        "filters": [(key, label) for key, (label, _) in queries.FILTERS.items()],
+        "chosen": chosen,
+        "unread_only": unread_only,
+        "filtered": bool(chosen or unread_only),
+    }
     return render(request, "notifications/list.html", context)
 
 
