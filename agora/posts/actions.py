@@ -42,6 +42,7 @@ from agora.posts.events import (
     PostCreated,
     PostDeleted,
     PostEdited,
+    PostFilesChanged,
     ReactionAdded,
     ReactionRemoved,
 )
@@ -316,11 +317,16 @@ def bump_card_versions(post_ids: Sequence[int]) -> None:
 
 
 def on_attachments_changed(event: AttachmentsChanged) -> None:
-    """A video became ready (or failed): the cards of the posts showing it change."""
-    posts = FileLink.objects.filter(
+    """A video became ready (or failed): the cards of the posts showing it change, and
+    the pages open on them are told (``PostFilesChanged``)."""
+    shown: dict[int, list[int]] = {}
+    for post_id, attachment_id in FileLink.objects.filter(
         attachment_id__in=event.attachment_ids, comment__isnull=True
-    ).values_list("post_id", flat=True)
-    bump_card_versions(list(posts))
+    ).values_list("post_id", "attachment_id"):
+        shown.setdefault(post_id, []).append(attachment_id)
+    bump_card_versions(list(shown))
+    for post in Post.objects.filter(pk__in=shown, deleted_at__isnull=True).order_by("pk"):
+        events.emit(PostFilesChanged(post, tuple(sorted(shown[post.pk]))))
 
 
 def do_set_tags(post: Post, names: Sequence[str]) -> None:

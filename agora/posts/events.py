@@ -62,6 +62,19 @@ class PostEdited:
         )
 
 
+@logged("post.files_changed")
+@dataclass(frozen=True)
+class PostFilesChanged:
+    """Files the post shows changed what they show (a video became ready to play, or
+    failed): open pages draw them again."""
+
+    post: Post
+    attachments: tuple[int, ...]
+
+    def entry(self) -> Entry:
+        return _about(self.post, attachments=list(self.attachments))
+
+
 @logged("post.deleted")
 @dataclass(frozen=True)
 class PostDeleted:

@@ -15,6 +15,8 @@ from django.utils import timezone
 from agora.core import actions, eventlog, events, wakeup
 from agora.core.events import Entry, logged_types
 from agora.core.models import Event, EventCursor
+from agora.media.events import AttachmentsChanged
+from agora.media.models import Attachment
 from agora.notifications.models import Notification
 from agora.people.models import Level
 from agora.posts import actions as posts
@@ -25,6 +27,7 @@ from agora.spaces import actions as spaces
 from agora.spaces.models import JoinRequest
 from agora.testing.crowd import make_crowd
 from agora.testing.events import deliver, logged
+from agora.testing.personas import image_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +37,7 @@ TESTED = {
     "post.created": "test_writing_a_post_logs_it_for_its_spaces_readers",
     "post.edited": "test_an_edit_logs_whom_it_mentions_for_the_first_time",
     "post.deleted": "test_deleting_a_post_and_a_comment_logs_both",
+    "post.files_changed": "test_a_video_that_becomes_ready_logs_its_post",
     "comment.created": "test_a_reply_logs_its_comment_post_and_parent",
     "comment.deleted": "test_deleting_a_post_and_a_comment_logs_both",
     "reaction.added": "test_reactions_log_their_target_and_kind",
@@ -53,6 +57,23 @@ def test_every_logged_type_is_tested():
     assert not missing, f"Add a test of what these log, and name it in TESTED: {missing}"
     assert set(TESTED) <= set(logged_types())
     assert all(name in globals() for name in TESTED.values())
+
+
+def test_a_video_that_becomes_ready_logs_its_post(cast):
+    post = posts.check_create_post(
+        cast.engineer, space=cast.private_space, body="The demo", uploads=[image_upload()]
+    )
+    [attachment] = Attachment.objects.filter(link__post=post).values_list("pk", flat=True)
+    with logged() as got:
+        events.emit(AttachmentsChanged((attachment,)))  # as media's video task does
+    assert got == [
+        (
+            "post.files_changed",
+            {"post": post.pk, "attachments": [attachment]},
+            cast.private_space.pk,
+            None,
+        )
+    ]
 
 
 def test_writing_a_post_logs_it_for_its_spaces_readers(cast):

@@ -15,6 +15,7 @@ import pytest
 
 from agora.testing.browser import ARTIFACTS
 from agora.testing.fixtures import embedded_env, free_port, wait_until_up
+from agora.testing.media import make_video
 
 pytestmark = pytest.mark.browser
 
@@ -153,3 +154,52 @@ def test_a_mention_reaches_the_other_persons_open_page_without_a_reload(browser,
     finally:
         ben.context.close()
         ana.context.close()
+
+
+def test_a_video_that_finishes_processing_plays_on_the_open_page(browser, served, tmp_path):
+    """Ben has Ana's post open while her video is still being processed; when the worker
+    is done, the notice becomes the player without a reload."""
+    base, env = served
+    clip = make_video(tmp_path / "demo.mp4")
+    post_id = _as_ana(
+        env,
+        "from django.core.files.uploadedfile import SimpleUploadedFile\n"
+        "from agora.media.uploads import Upload\n"
+        "from agora.posts.actions import check_create_post\n"
+        f"data = open({str(clip)!r}, 'rb').read()\n"
+        "post = check_create_post(ana, space=None, body='The launch demo',"
+        " uploads=[Upload(SimpleUploadedFile('demo.mp4', data))])\n"
+        "print(post.pk)",
+    )
+    attachment = f"Attachment.objects.get(link__post_id={post_id})"
+    # The server's worker makes it ready; then it is processing again, as if Ben had
+    # opened the post a moment earlier (the worker is faster than a browser here).
+    for _ in range(60):
+        if (
+            _as_ana(env, f"from agora.media.models import Attachment\nprint({attachment}.status)")
+            == "ready"
+        ):
+            break
+        time.sleep(0.5)
+    else:
+        raise AssertionError("the worker did not process the video")
+    _as_ana(
+        env,
+        "from agora.media.models import Attachment\n"
+        f"a = {attachment}\nAttachment.objects.filter(pk=a.pk).update(status='processing')",
+    )
+    ben = _person(browser, base, "ben@example.com", 390)
+    ben.goto(f"/posts/{post_id}/")
+    ben.get_by_text("Processing video…").wait_for()
+    _as_ana(
+        env,
+        "from agora.core import events\n"
+        "from agora.media.events import AttachmentsChanged\n"
+        "from agora.media.models import Attachment\n"
+        f"a = {attachment}\nAttachment.objects.filter(pk=a.pk).update(status='ready')\n"
+        "events.emit(AttachmentsChanged((a.pk,)))",
+    )  # what the worker's video task does when it is done
+    ben.locator("[data-video] video").wait_for()
+    assert ben.get_by_text("Processing video…").count() == 0
+    ben.screenshot(path=str(ARTIFACTS / "live-video-ready-phone.png"))
+    ben.context.close()

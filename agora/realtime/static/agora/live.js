@@ -183,6 +183,31 @@
     });
   }
 
+  // --- A video on the page that finished processing (or failed) ---------------------------
+  function redrawFiles(event) {
+    const figures = [];
+    (event.data.attachments || []).forEach(function (id) {
+      document.querySelectorAll('[data-video="' + Number(id) + '"]').forEach(function (f) {
+        figures.push(f);
+      });
+    });
+    if (!figures.length) return;
+    const url = body.dataset.postUrl.replace(/\/0\/$/, "/" + event.data.post + "/");
+    fetch(url, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : ""; })
+      .then(function (html) {
+        if (!html) return;
+        const page = new DOMParser().parseFromString(html, "text/html");
+        figures.forEach(function (figure) {
+          const fresh = page.querySelector('[data-video="' + figure.dataset.video + '"]');
+          if (!fresh || !figure.isConnected) return;
+          const drawn = document.importNode(fresh, true);
+          drawn.className = figure.className; // compact in a feed, full on the post
+          figure.replaceWith(drawn);
+        });
+      });
+  }
+
   const handlers = {
     "notification.created": redrawBell,
     "post.created": function (event) {
@@ -191,6 +216,7 @@
     "reaction.added": redrawReactions,
     "reaction.removed": redrawReactions,
     "post.deleted": removePost,
+    "post.files_changed": redrawFiles,
     "comment.created": addComment,
     "comment.deleted": removeComment,
     "refresh": function () { /* away too long: what is on the page stays until a reload */ },
