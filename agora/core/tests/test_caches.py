@@ -10,9 +10,11 @@ from django.core.cache import caches
 from django.core.cache.backends.base import BaseCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils.module_loading import import_string
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from agora.core.caching import caches_for
 from agora.core.env import EnvError
+from agora.testing.fixtures import free_port
 
 
 def build(config: dict[str, Any]) -> BaseCache:
@@ -43,3 +45,17 @@ def test_a_url_that_is_not_redis_stops_start_up():
     with pytest.raises(EnvError, match="AGORA_REDIS_URL must start with redis://") as error:
         caches_for("http://agora:s3cret@cache.internal:6379")
     assert "s3cret" not in str(error.value)  # the message never shows a password
+
+
+def test_without_redis_the_fragment_cache_is_a_miss_not_an_error():
+    """Redis down: pages draw their cards again instead of answering 500."""
+    nobody = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    fragments = build(caches_for(nobody)["fragments"])
+    fragments.set("card:1", "html")  # nothing raised
+    fragments.set_many({"card:2": "html"})
+    assert fragments.get("card:1") is None
+    assert fragments.get("card:1", "drawn again") == "drawn again"
+    assert fragments.get_many(["card:1", "card:2"]) == {}
+    assert fragments.delete("card:1") is False
+    with pytest.raises(RedisConnectionError):
+        build(caches_for(nobody)["default"]).get("limit")  # rate limits are not forgiven

@@ -218,12 +218,6 @@ def test_with_redis_stopped_posting_succeeds_and_every_event_still_arrives(clust
     wait(lambda: cluster.listeners() >= 2)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The card cache (agora/core/caching.py) has no fallback: without Redis every page "
-    "that draws a post card answers 500, and so does the feed composer's answer, after the "
-    "post is written.",
-)
 def test_with_redis_stopped_the_feed_composer_and_the_pages_still_answer(cluster):
     ada = cluster.sign_in(ADA, on=1)
     cluster.redis.stop()
