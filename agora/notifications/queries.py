@@ -36,7 +36,7 @@ def unread_count(user: User) -> int:
 FILTERS: dict[str, tuple[str, frozenset[str]]] = {
     "mentions": ("Mentions", frozenset({NotificationKind.MENTION})),
     "replies": (
-        "Replies and comments",
+        "Replies",
         frozenset({NotificationKind.REPLY, NotificationKind.COMMENT}),
     ),
     "questions": (
@@ -61,7 +61,7 @@ FILTERS: dict[str, tuple[str, frozenset[str]]] = {
         ),
     ),
     "recognition": (
-        "Badges and levels",
+        "Badges",
         frozenset({NotificationKind.BADGE, NotificationKind.LEVEL}),
     ),
 }

@@ -23,6 +23,7 @@ ICONS = {
     NotificationKind.JOIN_REQUEST: "user-plus",
     NotificationKind.JOIN_APPROVED: "user-check",
     NotificationKind.JOIN_DECLINED: "user-x",
+    NotificationKind.REACTIONS: "thumbs-up",
     NotificationKind.BADGE: "award",
     NotificationKind.LEVEL: "trending-up",
 }

@@ -34,6 +34,12 @@
       setTimeout(function () { toast.remove(); }, 6000);
     });
 
+    // A row of tabs wider than the screen scrolls to the chosen one.
+    document.querySelectorAll(".tabs-scroll [aria-current='page']").forEach(function (tab) {
+      var row = tab.parentElement;
+      row.scrollLeft = tab.offsetLeft - row.offsetLeft - 16;
+    });
+
     // The left rail is a drawer on phones.
     var toggle = document.querySelector("[data-rail-toggle]");
     var rail = document.getElementById("rail");
