@@ -125,7 +125,7 @@ def one_line(text: str, limit: int = 150) -> str:
 def sentence(n: Notification) -> str:
     """What happened, as plain text (an email's subject and first line)."""
     who = n.actor.display_name if n.actor else "Someone"
-    title = f"“{n.text}”" if n.text else ""
+    title = f"“{short(n.text)}”" if n.text else ""
     match n.kind:
         case NotificationKind.MENTION:
             where = "a comment" if n.comment_id else "an answer" if n.answer_id else "a post"
@@ -156,6 +156,15 @@ def sentence(n: Notification) -> str:
         case NotificationKind.LEVEL:
             return n.text or "You have a new level"
     return f"{n.get_kind_display()}{': ' + n.text if n.text else ''}"
+
+
+def short(text: str, limit: int = 70) -> str:
+    """A title or a post's first words, cut at a word (the excerpt has the rest)."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] if " " in flat[:limit] else flat[:limit]
+    return cut.rstrip(" ,.;:") + "…"
 
 
 def excerpt(n: Notification) -> str:
@@ -243,7 +252,7 @@ def message(n: Notification, connection: BaseEmailBackend | None = None) -> Emai
             "sentence": what,
             "excerpt": excerpt(n),
             "open_url": absolute(reverse("notifications:open", args=[n.pk])),
-            "kind_label": n.get_kind_display().lower(),
+            "kind_label": n.get_kind_display(),
         },
         kind=n.kind,
         sender_name=n.actor.display_name if n.actor else "",
