@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 
 from agora.core import views as core_views
+from agora.core import webapp
 from agora.core.converters import IdConverter
 from agora.people.views import invitations
 from agora.posts.views import feed
@@ -16,6 +17,10 @@ admin.site.site_title = "Agora admin"
 urlpatterns = [
     path("", feed.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("manifest.webmanifest", webapp.manifest, name="manifest"),
+    path("sw.js", webapp.service_worker, name="service_worker"),
+    path("offline/", webapp.offline, name="offline"),
+    path("icons/<slug:kind>-<int:size>.png", webapp.icon, name="app_icon"),
     path("accounts/", include("allauth.urls")),
     path("invitation/<str:token>/", invitations.accept_invitation, name="accept_invitation"),
     path("people/", include("agora.people.urls")),

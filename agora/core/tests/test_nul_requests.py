@@ -171,6 +171,10 @@ SPACE_FORM = ("name", "description", "kind", "visibility", "posting")
 PAGES: dict[str, Page] = {
     "home": Page(get=("tab", "before")),
     "healthz": Page(who="anonymous"),
+    "manifest": Page(who="anonymous"),
+    "service_worker": Page(who="anonymous"),
+    "offline": Page(who="anonymous"),
+    "app_icon": Page(args=lambda w: {"kind": "any", "size": 192}, who="anonymous"),
     # allauth: the public pages as the signed-out visitors who use them.
     "account_login": Page(
         get=("next",), post=("login", "password", "remember", "next"), who="anonymous"

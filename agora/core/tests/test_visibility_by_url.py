@@ -152,6 +152,11 @@ PAGES: dict[str, tuple[Check, ...]] = {
     ),
     "account_reset_password_done": (get(everyone(200)),),
     # An invitation names no space; a used or unknown one is refused the same to all.
+    # The installable app's files: the same for everyone, signed in or not.
+    "manifest": (get(everyone(200)),),
+    "service_worker": (get(everyone(200)),),
+    "offline": (get(everyone(200)),),
+    "app_icon": (get(everyone(200), lambda t: {"kind": "maskable", "size": 512}),),
     "accept_invitation": (get(everyone(404), lambda t: {"token": "no-such-invitation"}),),
     # people: a person's pages show nothing of the spaces they post in
     "people:directory": (get(anywhere()),),

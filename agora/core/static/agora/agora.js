@@ -34,6 +34,12 @@
       setTimeout(function () { toast.remove(); }, 6000);
     });
 
+    // The installable app's service worker (the offline page; agora/core/webapp.py).
+    var worker = document.body.dataset.serviceWorker;
+    if (worker && "serviceWorker" in navigator) {
+      navigator.serviceWorker.register(worker, { scope: "/" }).catch(function () {});
+    }
+
     // A row of tabs wider than the screen scrolls to the chosen one.
     document.querySelectorAll(".tabs-scroll [aria-current='page']").forEach(function (tab) {
       var row = tab.parentElement;
