@@ -31,10 +31,11 @@ def test_the_manifest_names_the_app_and_every_icon_it_names_is_served(client):
         assert icon.status_code == 200 and icon["Content-Type"] == "image/png"
         image = Image.open(io.BytesIO(icon.content))
         assert f"{image.width}x{image.height}" == entry["sizes"]
-        # The middle is the white diamond, the corner the blue square (or, for the
-        # rounded "any" icon, transparent).
-        middle = image.convert("RGBA").getpixel((image.width // 2, image.height // 2))
-        assert middle[:3] == (255, 255, 255)
+        # The logo's white diamond in the middle, on blue a little to its left.
+        middle = image.convert("RGB").getpixel((image.width // 2, image.height // 2))
+        assert middle == (255, 255, 255)
+        beside = image.convert("RGB").getpixel((image.width // 8, image.height // 2))
+        assert beside == (0x1F, 0x5F, 0xBF)
     assert client.get("/icons/any-64.png").status_code == 404
     assert client.get("/icons/huge-512.png").status_code == 404
 
